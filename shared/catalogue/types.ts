@@ -1,0 +1,54 @@
+/** Types of the integration catalogue: the documented IAM needs of every Step Functions integration. */
+import type { Purpose } from '../types.js';
+
+/** How Step Functions calls the service (`n/a` for cross-cutting and state-level entries). */
+export type Pattern = 'request-response' | 'sync' | 'sync2' | 'callback' | 'n/a';
+
+/** What an entry describes: a Task resource, a Distributed Map feature, or a state-machine-wide need. */
+export type IntegrationKind = 'task' | 'state-level' | 'itemreader' | 'resultwriter' | 'cross-cutting';
+
+/**
+ * Resource and condition templates use the placeholders of the catalogue spec:
+ * `${Partition}` `${Region}` `${Account}` `${StateMachineName}` `${StateMachineArn}` `${Resource}`
+ * `${Param:Field}` (dots for nesting, `[*]` for arrays), `${Param:Field#part}` (queueName, apiId, name,
+ * projectName, objectArn), `${Param:Field|lowercase}`, `${StateMachineKmsKeyArn}`, `${ActivityKmsKeyArn}`, …
+ */
+export type Template = string;
+
+/** One permission an integration needs, with why. */
+export type PermissionSpec = {
+  purpose: Purpose;
+  actions: readonly string[];
+  /** Resources when every field feeding them is a literal. */
+  staticResources: readonly Template[];
+  /** Resources when a field feeding them is only known at run time. */
+  dynamicResources: readonly Template[];
+  /** The Parameters/Arguments fields that feed the resources or condition. */
+  parameterFields: readonly string[];
+  /** Condition operator → key → template value(s). */
+  condition?: Readonly<Record<string, Readonly<Record<string, Template | readonly Template[]>>>>;
+  /** Exact name of the Step Functions managed EventBridge rule (events purpose). */
+  managedRule?: string;
+  /** True when AWS does not document this permission and the catalogue encodes the safest reading. */
+  inferred?: boolean;
+  /** Set when the statement belongs on another policy than the execution role's (a trust or resource policy). */
+  placement?: 'target-role-trust-policy' | 'resource-policy' | 'key-policy';
+  /** Why the fact is as it is, and what AWS leaves unconfirmed. */
+  note?: string;
+};
+
+/** One catalogue entry. */
+export type Integration = {
+  /** The Task Resource (or a key such as 'logging-configuration' for non-Task entries). */
+  resource: string;
+  /** IAM prefix of the called service. */
+  service: string;
+  api: string;
+  pattern: Pattern;
+  kind: IntegrationKind;
+  permissions: readonly PermissionSpec[];
+  /** The AWS page the facts come from. */
+  source: string;
+  docStatus: 'documented' | 'documented-no-template' | 'api-listed-no-template' | 'inferred';
+  notes?: readonly string[];
+};
