@@ -32,7 +32,7 @@ export type PermissionSpec = {
   /** True when AWS does not document this permission and the catalogue encodes the safest reading. */
   inferred?: boolean;
   /** Set when the statement belongs on another policy than the execution role's (a trust or resource policy). */
-  placement?: 'target-role-trust-policy' | 'resource-policy' | 'key-policy';
+  placement?: 'target-role-trust-policy' | 'api-resource-policy';
   /** Why the fact is as it is, and what AWS leaves unconfirmed. */
   note?: string;
 };
@@ -49,6 +49,6 @@ export type Integration = {
   permissions: readonly PermissionSpec[];
   /** The AWS page the facts come from. */
   source: string;
-  docStatus: 'documented' | 'documented-no-template' | 'api-listed-no-template' | 'inferred';
+  docStatus: 'documented' | 'documented-no-template' | 'documented-no-iam' | 'api-listed-no-template';
   notes?: readonly string[];
 };
