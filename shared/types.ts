@@ -75,6 +75,8 @@ export type Requirement = {
   assumedRoleArn?: string;
   /** True when AWS does not document this permission and the catalogue encodes the safest reading. */
   inferred?: boolean;
+  /** True for a Task whose Resource the catalogue does not know: nothing can be checked (actions is empty). */
+  unknownIntegration?: boolean;
 };
 
 /** One simulated request. */
