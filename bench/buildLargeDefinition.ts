@@ -1,0 +1,168 @@
+/**
+ * Builds a large, realistic state machine definition for benchmarks: mixed integrations, Parallel branches, inline
+ * and Distributed Maps, JSONPath and JSONata states, static and dynamic fields.
+ */
+
+type State = Record<string, unknown>;
+
+const ACCOUNT = '111122223333';
+const REGION = 'us-east-1';
+
+/** One Task state of the i-th kind, with a realistic amount of payload around the fields that matter. */
+function taskState(i: number, next: string | undefined): State {
+  const end = next === undefined ? { End: true } : { Next: next };
+  const payload = { 'orderId.$': '$.order.id', 'customer.$': '$.order.customer', attempt: i, note: `step ${i}` };
+  const retry = [{ ErrorEquals: ['States.TaskFailed'], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2 }];
+  switch (i % 10) {
+    case 0:
+      return {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::lambda:invoke',
+        Parameters: { FunctionName: `orders-fn-${i % 97}`, Payload: payload },
+        Retry: retry,
+        ...end,
+      };
+    case 1:
+      return {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::dynamodb:putItem',
+        Parameters: { TableName: `orders-${i % 13}`, Item: { pk: { 'S.$': '$.order.id' }, sk: { S: `v${i}` } } },
+        ...end,
+      };
+    case 2:
+      return {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::ecs:runTask.sync',
+        Parameters: {
+          Cluster: `arn:aws:ecs:${REGION}:${ACCOUNT}:cluster/batch`,
+          TaskDefinition: `report-${i % 7}`,
+          LaunchType: 'FARGATE',
+          Overrides: {
+            TaskRoleArn: `arn:aws:iam::${ACCOUNT}:role/report-task-${i % 7}`,
+            ContainerOverrides: [{ Name: 'app', 'Command.$': '$.cmd' }],
+          },
+        },
+        ...end,
+      };
+    case 3:
+      return {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::batch:submitJob.sync',
+        Parameters: { JobName: `job-${i}`, JobQueue: 'queue', JobDefinition: 'def:3', 'Parameters.$': '$.params' },
+        ...end,
+      };
+    case 4:
+      return {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::sqs:sendMessage',
+        Parameters: { QueueUrl: `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/q-${i % 11}`, 'MessageBody.$': '$' },
+        ...end,
+      };
+    case 5:
+      return {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::sns:publish.waitForTaskToken',
+        Parameters: { TopicArn: `arn:aws:sns:${REGION}:${ACCOUNT}:approvals`, Message: { 'token.$': '$$.Task.Token' } },
+        HeartbeatSeconds: 600,
+        ...end,
+      };
+    case 6:
+      return {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::glue:startJobRun.sync',
+        Parameters: { JobName: `etl-${i % 5}`, 'Arguments.$': '$.glueArgs' },
+        ...end,
+      };
+    case 7:
+      return {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::aws-sdk:s3:getObject',
+        Parameters: { Bucket: 'orders-archive', 'Key.$': '$.key' },
+        ...end,
+      };
+    case 8:
+      return {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::states:startExecution.sync:2',
+        Parameters: {
+          StateMachineArn: `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:child-${i % 3}`,
+          'Input.$': '$',
+        },
+        ...end,
+      };
+    default:
+      return {
+        Type: 'Task',
+        QueryLanguage: 'JSONata',
+        Resource: 'arn:aws:states:::lambda:invoke',
+        Arguments: { FunctionName: '{% $states.input.fn %}', Payload: '{% $states.input %}' },
+        Output: '{% $states.result.Payload %}',
+        ...end,
+      };
+  }
+}
+
+/** A chain of `count` states named with `prefix`, alternating tasks with Pass/Choice/Wait states. */
+function chain(prefix: string, count: number, start: number): Record<string, State> {
+  const states: Record<string, State> = {};
+  for (let k = 0; k < count; k++) {
+    const name = `${prefix}-${k}`;
+    const next = k + 1 < count ? `${prefix}-${k + 1}` : undefined;
+    const i = start + k;
+    if (i % 7 === 6 && next !== undefined) {
+      states[name] = {
+        Type: 'Choice',
+        Choices: [{ Variable: '$.ok', BooleanEquals: true, Next: next }],
+        Default: next,
+      };
+    } else if (i % 11 === 10 && next !== undefined) {
+      states[name] = { Type: 'Pass', Result: { step: i }, ResultPath: '$.pass', Next: next };
+    } else {
+      states[name] = taskState(i, next);
+    }
+  }
+  return states;
+}
+
+/** Builds a definition of about `targetStates` states (≈ 200 bytes each). */
+export function buildLargeDefinition(targetStates = 5_000): Record<string, unknown> {
+  const groupSize = 40;
+  const groups = Math.max(1, Math.floor(targetStates / (groupSize + 1)));
+  const top: Record<string, State> = {};
+  let counter = 0;
+  for (let g = 0; g < groups; g++) {
+    const name = `Group ${g}`;
+    const next = g + 1 < groups ? `Group ${g + 1}` : undefined;
+    const end = next === undefined ? { End: true } : { Next: next };
+    const inner = chain(`g${g}`, groupSize, counter);
+    counter += groupSize;
+    const body = { StartAt: `g${g}-0`, States: inner };
+    if (g % 3 === 0) {
+      top[name] = { Type: 'Parallel', Branches: [body], ResultPath: '$.parallel', ...end };
+    } else if (g % 3 === 1) {
+      top[name] = {
+        Type: 'Map',
+        ItemsPath: '$.items',
+        MaxConcurrency: 5,
+        ItemProcessor: { ProcessorConfig: { Mode: 'INLINE' }, ...body },
+        ...end,
+      };
+    } else {
+      top[name] = {
+        Type: 'Map',
+        ItemReader: {
+          Resource: 'arn:aws:states:::s3:listObjectsV2',
+          Parameters: { Bucket: 'orders-input', Prefix: `batch-${g}/` },
+        },
+        ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, ...body },
+        ResultWriter: {
+          Resource: 'arn:aws:states:::s3:putObject',
+          Parameters: { Bucket: 'orders-results', Prefix: `run-${g}` },
+        },
+        MaxConcurrency: 100,
+        ...end,
+      };
+    }
+  }
+  return { Comment: 'Benchmark definition', StartAt: 'Group 0', States: top };
+}
