@@ -21,9 +21,7 @@ export type DefinitionIssue = {
 };
 
 /** Result of parsing a definition: a value, never an exception. */
-export type ParseResult =
-  | { ok: true; definition: AslDefinition }
-  | { ok: false; issues: DefinitionIssue[] };
+export type ParseResult = { ok: true; definition: AslDefinition } | { ok: false; issues: DefinitionIssue[] };
 
 /** A state reached by walking the definition. */
 export type StateVisit = {
