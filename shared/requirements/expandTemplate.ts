@@ -1,0 +1,156 @@
+import type { FieldValue } from '../asl/types.js';
+import type { CompiledTemplate, Segment } from './compileTemplate.js';
+import { extractPart, extractPartPrefix } from './extractPart.js';
+import { type Location, withLocation } from './location.js';
+
+/** What a template is expanded with: the state's location and values, and a reader of its parameters. */
+export type TemplateEnv = {
+  location: Location;
+  stateMachineName: string;
+  stateMachineArn: string;
+  /** The Task `Resource` (or the activity ARN) for `${Resource}`. */
+  resource: string;
+  extras: Readonly<Record<string, string | undefined>>;
+  /** The values of a Parameters/Arguments field (`[]` when absent). */
+  read: (field: string) => readonly FieldValue[];
+};
+
+/** The result of expanding one template for one state. */
+export type Expansion =
+  | { kind: 'values'; values: string[] }
+  /** A parameter it reads is absent, or it names something the definition cannot show. */
+  | { kind: 'dropped' }
+  /** A value it reads is only known at run time; `narrowed` holds `prefix*` patterns when the known prefix ends the ARN. */
+  | { kind: 'dynamic'; narrowed: string[] | undefined };
+
+const DROPPED: Expansion = { kind: 'dropped' };
+/** Text allowed after a runtime value for `prefix*` narrowing: nothing, or a wildcard the `*` already covers. */
+const NARROWABLE_SUFFIX = new Set(['', '*', ':*', '/*']);
+
+function scalar(value: FieldValue): string | undefined {
+  if (value.kind !== 'literal') return undefined;
+  const v = value.value;
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+}
+
+function combinations(choices: readonly (readonly FieldValue[])[]): FieldValue[][] {
+  let result: FieldValue[][] = [[]];
+  for (const options of choices) result = result.flatMap((prefix) => options.map((option) => [...prefix, option]));
+  return result;
+}
+
+function contextValue(segment: Segment, location: Location, env: TemplateEnv): string {
+  if (segment.kind === 'text') return segment.text;
+  if (segment.kind === 'extra') return env.extras[segment.name] ?? '';
+  if (segment.kind !== 'context') return '';
+  switch (segment.name) {
+    case 'Partition':
+      return location.partition;
+    case 'Region':
+      return location.region;
+    case 'Account':
+      return location.account;
+    case 'StateMachineName':
+      return env.stateMachineName;
+    case 'StateMachineArn':
+      return env.stateMachineArn;
+    case 'Resource':
+      return env.resource;
+  }
+}
+
+function join(segments: readonly Segment[], values: readonly string[], location: Location, env: TemplateEnv): string {
+  let out = '';
+  let i = 0;
+  for (const segment of segments) out += segment.kind === 'param' ? values[i++] : contextValue(segment, location, env);
+  return out;
+}
+
+function render(t: CompiledTemplate, raw: readonly string[], env: TemplateEnv): string | undefined {
+  let location = env.location;
+  const values: string[] = [];
+  let i = 0;
+  for (const segment of t.segments) {
+    if (segment.kind !== 'param') continue;
+    let value = raw[i++] ?? '';
+    if (segment.part !== undefined) {
+      const extracted = extractPart(segment.part, value, location.partition);
+      if (extracted === undefined) return undefined;
+      value = extracted.value;
+      location = withLocation(location, extracted.location);
+    }
+    values.push(segment.lowercase ? value.toLowerCase() : value);
+  }
+  const first = values[0];
+  if (t.wholeArnSuffix !== undefined && first?.startsWith('arn:')) return first + t.wholeArnSuffix;
+  return join(t.segments, values, location, env);
+}
+
+/** True when an ARN prefix already reaches its resource part, so `prefix*` only varies the last component. */
+function reachesResource(prefix: string): boolean {
+  const parts = prefix.split(':');
+  return parts.length >= 6 && parts.slice(5).join(':') !== '';
+}
+
+function narrow(t: CompiledTemplate, combo: readonly FieldValue[], env: TemplateEnv): string | undefined {
+  const dynamicAt = combo.flatMap((value, index) => (scalar(value) === undefined ? [index] : []));
+  const only = dynamicAt[0];
+  const value = only === undefined ? undefined : combo[only];
+  if (dynamicAt.length !== 1 || only !== combo.length - 1 || value?.kind !== 'dynamic' || !value.knownPrefix) return;
+  const position = t.segments.findLastIndex((s) => s.kind === 'param');
+  const segment = t.segments[position];
+  if (segment?.kind !== 'param') return undefined;
+  const suffix = t.segments.slice(position + 1);
+  if (!NARROWABLE_SUFFIX.has(suffix.map((s) => (s.kind === 'text' ? s.text : '?')).join(''))) return undefined;
+  let prefix = value.knownPrefix;
+  let location = env.location;
+  if (segment.part !== undefined) {
+    const extracted = extractPartPrefix(segment.part, prefix);
+    if (extracted === undefined) return undefined;
+    prefix = extracted.value;
+    location = withLocation(location, extracted.location);
+  }
+  if (segment.lowercase) prefix = prefix.toLowerCase();
+  if (position === 0 || (t.wholeArnSuffix !== undefined && prefix.startsWith('arn:'))) {
+    return reachesResource(prefix) ? `${prefix}*` : undefined;
+  }
+  const literals = combo.slice(0, -1).map((v) => scalar(v) ?? '');
+  const head = render({ ...t, segments: t.segments.slice(0, position), wholeArnSuffix: undefined }, literals, {
+    ...env,
+    location,
+  });
+  return head === undefined ? undefined : `${head}${prefix}*`;
+}
+
+/**
+ * Expands a compiled catalogue template for one state: literal values give concrete ARNs (a literal ARN keeps its
+ * own partition/Region/account), runtime values give `dynamic`, absent parameters drop the template.
+ */
+export function expandTemplate(t: CompiledTemplate, env: TemplateEnv): Expansion {
+  if (t.unresolvable) return DROPPED;
+  const choices: (readonly FieldValue[])[] = [];
+  for (const segment of t.segments) {
+    if (segment.kind === 'extra' && env.extras[segment.name] === undefined) return DROPPED;
+    if (segment.kind !== 'param') continue;
+    const values = env.read(segment.field);
+    if (values.length === 0) return DROPPED;
+    choices.push(values);
+  }
+  const values: string[] = [];
+  let dynamic = false;
+  let narrowed: string[] | undefined = [];
+  for (const combo of combinations(choices)) {
+    const raw = combo.map(scalar);
+    const rendered = raw.every((v) => v !== undefined) ? render(t, raw as string[], env) : undefined;
+    if (rendered !== undefined) {
+      values.push(rendered);
+      continue;
+    }
+    dynamic = true;
+    const pattern = narrow(t, combo, env);
+    if (pattern === undefined) narrowed = undefined;
+    else narrowed?.push(pattern);
+  }
+  if (dynamic) return { kind: 'dynamic', narrowed: narrowed && [...new Set([...values, ...narrowed])] };
+  return { kind: 'values', values: [...new Set(values)] };
+}

@@ -1,0 +1,100 @@
+import type { FieldValue } from '../asl/types.js';
+import type { Integration, PermissionSpec } from '../catalogue/types.js';
+import { buildLambdaArns, narrowLambdaArn } from './buildLambdaArns.js';
+import type { TemplateEnv } from './expandTemplate.js';
+import type { Resolution } from './resolvePermission.js';
+import { narrowTaskDefinitionArn, taskDefinitionArn } from './taskDefinitionArn.js';
+
+/** `skip`: the permission is not needed for this state; undefined: resolve it from its templates. */
+export type SpecialOutcome = Resolution | 'skip' | undefined;
+
+function text(value: FieldValue | undefined): string | undefined {
+  return value?.kind === 'literal' && typeof value.value === 'string' ? value.value : undefined;
+}
+
+/** Builds resources with `build` for literal values and `narrow` for runtime prefixes; `*` form otherwise. */
+function buildEach(
+  values: readonly FieldValue[],
+  build: (value: string) => string[],
+  narrow: (prefix: string) => string | undefined,
+  dynamicForm: () => string[],
+): Resolution | undefined {
+  if (values.length === 0) return undefined;
+  const resources: string[] = [];
+  let dynamic = false;
+  let widened = false;
+  for (const value of values) {
+    const literal = text(value);
+    if (literal !== undefined) {
+      resources.push(...build(literal));
+      continue;
+    }
+    dynamic = true;
+    const pattern = value.kind === 'dynamic' && value.knownPrefix ? narrow(value.knownPrefix) : undefined;
+    if (pattern === undefined) widened = true;
+    else resources.push(pattern);
+  }
+  if (widened) return { resources: dynamicForm(), dynamic: true, context: undefined };
+  return resources.length === 0 ? undefined : { resources: [...new Set(resources)], dynamic, context: undefined };
+}
+
+/** Lambda FunctionName in all its forms, with the `Qualifier` field. */
+function lambdaResources(env: TemplateEnv, dynamicForm: () => string[]): Resolution | undefined {
+  const qualifier = env.read('Qualifier')[0];
+  const literalQualifier = text(qualifier);
+  const dynamicQualifier = qualifier !== undefined && literalQualifier === undefined;
+  const resolution = buildEach(
+    env.read('FunctionName'),
+    (name) => {
+      const arns = buildLambdaArns(name, literalQualifier, env.location);
+      return dynamicQualifier && arns.length === 2 ? arns.slice(1) : arns;
+    },
+    (prefix) => narrowLambdaArn(prefix, env.location),
+    dynamicForm,
+  );
+  return resolution && dynamicQualifier ? { ...resolution, dynamic: true } : resolution;
+}
+
+/**
+ * Permissions whose resources need more than template substitution: Lambda function names, ECS task definition
+ * families, SNS publish to TargetArn/PhoneNumber, API Gateway calls that are not IAM-signed, and DynamoDB's
+ * sibling item actions.
+ */
+export function resolveSpecialPermission(
+  entry: Integration,
+  spec: PermissionSpec,
+  env: TemplateEnv,
+  dynamicForm: () => string[],
+): SpecialOutcome {
+  const fields = spec.parameterFields;
+  if (entry.service === 'lambda' && fields.includes('FunctionName')) return lambdaResources(env, dynamicForm) ?? 'skip';
+  if (entry.service === 'ecs' && fields.includes('TaskDefinition')) {
+    const build = (value: string) => {
+      const arn = taskDefinitionArn(value, env.location);
+      return arn === undefined ? [] : [arn];
+    };
+    const narrow = (prefix: string) => narrowTaskDefinitionArn(prefix, env.location);
+    return buildEach(env.read('TaskDefinition'), build, narrow, dynamicForm) ?? 'skip';
+  }
+  if (entry.service === 'sns' && spec.purpose === 'invoke') {
+    // Publishing to TargetArn or PhoneNumber is granted on "*" in the documented policy, even for literals.
+    // https://docs.aws.amazon.com/step-functions/latest/dg/connect-sns.html#sns-iam
+    const direct = [...env.read('TargetArn'), ...env.read('PhoneNumber')];
+    if (direct.length > 0) {
+      return { resources: ['*'], dynamic: direct.some((v) => v.kind === 'dynamic'), context: undefined };
+    }
+    return undefined;
+  }
+  if (entry.service === 'execute-api' && spec.purpose === 'invoke') {
+    // Only AuthType IAM_ROLE signs the call with the execution role; NO_AUTH (the default) and RESOURCE_POLICY
+    // need no execute-api:Invoke on the role. https://docs.aws.amazon.com/step-functions/latest/dg/connect-api-gateway.html
+    const authType = env.read('AuthType')[0];
+    return authType === undefined || (authType.kind === 'literal' && authType.value !== 'IAM_ROLE')
+      ? 'skip'
+      : undefined;
+  }
+  // The DynamoDB template grants the four item actions together; only the called one is needed.
+  // https://docs.aws.amazon.com/step-functions/latest/dg/connect-ddb.html#dynamo-iam
+  if (entry.service === 'dynamodb' && spec.purpose === 'other') return 'skip';
+  return undefined;
+}
