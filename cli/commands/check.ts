@@ -1,0 +1,87 @@
+import { auditStateMachine } from '../../shared/audit.js';
+import { CHECK_OPTIONS, type CheckFlags } from '../checkOptions.js';
+import type { CliDeps } from '../cliDeps.js';
+import { DEFINITION_HELP } from '../definitionOptions.js';
+import { emit } from '../emit.js';
+import { exitCodeFor, FAIL_ON_LEVELS } from '../exitCodeFor.js';
+import { contextOverridesFrom } from '../loadDefinitionInput.js';
+import { oneOf, parseCommandArgs } from '../parseCommandArgs.js';
+import type { PreparedAudit } from '../preparedAudit.js';
+import { prepareLiveAudit } from '../prepareLiveAudit.js';
+import { prepareOfflineAudit } from '../prepareOfflineAudit.js';
+import { renderReport } from '../renderReport.js';
+import { useColor } from '../useColor.js';
+
+/** Help for `sfn-role-audit check`. */
+export const CHECK_HELP = `Usage: sfn-role-audit check (--definition FILE | --describe FILE) (--policy FILE… | --authorization-details FILE) [options]
+       sfn-role-audit check --state-machine-arn ARN [--simulator aws|local] [options]
+
+Checks that the execution role allows everything the definition needs and reports what is missing, what breaks
+because of it, and the statement to add.
+
+Offline (files; no AWS credentials needed; the embedded IAM evaluator decides):
+${DEFINITION_HELP.replace(/^/gm, '  ').trimStart()}
+
+  Role (at least one):
+  --policy FILE              an identity policy (repeatable): a policy document, or the output of
+                             aws iam get-role-policy or aws iam get-policy-version
+  --authorization-details FILE
+                             the output of aws iam get-account-authorization-details; the role's inline and
+                             attached managed policies (default versions), permissions boundary and trust policy
+                             are read from it. A role missing from the file is a RoleNotFound finding.
+  --role-name NAME_OR_ARN    the role in --authorization-details (default: the roleArn of --describe)
+  --boundary FILE            permissions boundary policy (replaces the one from --authorization-details)
+  --scp FILE                 one level of service control policies (repeatable, root first): a policy document
+                             or an array of them
+  --context KEY=VALUE        condition context for every request (repeatable; a repeated key makes a list)
+
+Live (AWS credentials from the default provider chain):
+  --state-machine-arn ARN    audit the deployed state machine (plain, version or alias ARN); with --definition or
+                             --describe the ARN only names the state machine and nothing is read from AWS
+  --simulator aws|local      aws (default): iam:SimulatePrincipalPolicy on the role; local: read the role's
+                             policies from IAM and use the embedded evaluator (takes --boundary, --scp, --context)
+  --region R                 Region of the Step Functions client (default: the ARN's)
+
+Output:
+  --format text|json|sarif   text (default; colour on a terminal unless NO_COLOR is set), json (docs/output.md)
+                             or SARIF 2.1.0 for code scanning
+  -o, --output FILE          write the report to FILE instead of standard output
+  --fail-on LEVEL            critical|high|medium|low|none: exit 1 when a finding is at or above LEVEL
+                             (default high)
+  --ignore RULE_OR_PURPOSE   suppress findings of a rule (MissingPermission…) or purpose (cancel, events…);
+                             repeatable
+  -h, --help                 show this help
+
+Exit codes: 0 no finding at or above --fail-on; 1 at least one; 2 bad usage or unreadable input.
+`;
+
+function isLive(flags: CheckFlags): boolean {
+  return flags['state-machine-arn'] !== undefined && flags.definition === undefined && flags.describe === undefined;
+}
+
+/** `sfn-role-audit check`: audits the role offline or live, prints the report, exits by --fail-on. */
+export async function runCheck(argv: string[], deps: CliDeps): Promise<number> {
+  const flags: CheckFlags = parseCommandArgs('check', argv, CHECK_OPTIONS);
+  if (flags.help === true) {
+    deps.io.writeOut(CHECK_HELP);
+    return 0;
+  }
+  const format = oneOf('format', flags.format, ['text', 'json', 'sarif'], 'text');
+  const failOn = oneOf('fail-on', flags['fail-on'], FAIL_ON_LEVELS, 'high');
+  const contextOverrides = contextOverridesFrom(flags);
+  const prepared: PreparedAudit = isLive(flags)
+    ? await prepareLiveAudit(flags, deps)
+    : await prepareOfflineAudit(flags);
+  const report = await auditStateMachine({
+    description: prepared.description,
+    simulator: prepared.simulator,
+    ...(prepared.roleTrust === undefined ? {} : { roleTrust: prepared.roleTrust }),
+    ...(prepared.roleFound === undefined ? {} : { roleFound: prepared.roleFound }),
+    contextOverrides,
+    ignore: flags.ignore ?? [],
+    now: deps.now?.() ?? new Date(),
+  });
+  const color = format === 'text' && flags.output === undefined && useColor(deps.io);
+  await emit(deps.io, renderReport(report, format, prepared, color), flags.output);
+  return exitCodeFor(report.findings, failOn);
+}

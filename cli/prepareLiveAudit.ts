@@ -1,0 +1,71 @@
+import { createIamPrincipalSimulator } from '../shared/aws/createIamPrincipalSimulator.js';
+import { createIamRolePolicySource } from '../shared/aws/createIamRolePolicySource.js';
+import { createSfnStateMachineSource } from '../shared/aws/createSfnStateMachineSource.js';
+import { createEmbeddedSimulator } from '../shared/local/createEmbeddedSimulator.js';
+import { InputError } from '../shared/local/InputError.js';
+import { loadPolicyFile } from '../shared/local/parsePolicyFile.js';
+import { loadScpFile } from '../shared/local/parseScpFile.js';
+import type { NamedPolicy, PermissionSimulator } from '../shared/ports.js';
+import type { CheckFlags } from './checkOptions.js';
+import type { CliDeps } from './cliDeps.js';
+import { oneOf } from './parseCommandArgs.js';
+import { parseContextFlags } from './parseContextFlags.js';
+import type { PreparedAudit } from './preparedAudit.js';
+import { UsageError } from './UsageError.js';
+
+// Plain, version (…:NAME:N) and alias (…:NAME:ALIAS) ARNs:
+// https://docs.aws.amazon.com/step-functions/latest/dg/concepts-state-machine-version.html
+const STATE_MACHINE_ARN = /^arn:[a-z-]+:states:([a-z0-9-]+):\d{12}:stateMachine:[^:]+(:[^:]+)?$/;
+
+const OFFLINE_ONLY = ['policy', 'authorization-details', 'role-name'] as const;
+const LOCAL_ONLY = ['boundary', 'scp', 'context'] as const;
+
+/**
+ * Gathers a live audit: DescribeStateMachine with the default credentials, then either iam:SimulatePrincipalPolicy
+ * over the state machine's role (`--simulator aws`, the default) or the embedded evaluator over the role's policies
+ * read from IAM (`--simulator local`, which also takes --boundary, --scp and --context).
+ */
+export async function prepareLiveAudit(flags: CheckFlags, deps: CliDeps): Promise<PreparedAudit> {
+  const arn = flags['state-machine-arn'] ?? '';
+  const match = STATE_MACHINE_ARN.exec(arn);
+  if (match === null) throw new UsageError(`--state-machine-arn is not a state machine ARN: "${arn}"`);
+  for (const flag of OFFLINE_ONLY) {
+    if (flags[flag] !== undefined) throw new UsageError(`--${flag} needs --definition or --describe (offline check)`);
+  }
+  const kind = oneOf('simulator', flags.simulator, ['aws', 'local'], 'aws');
+  if (kind === 'aws') {
+    for (const flag of LOCAL_ONLY) {
+      if (flags[flag] !== undefined) throw new UsageError(`--${flag} needs --simulator local`);
+    }
+  }
+  const region = flags.region ?? match[1];
+  const lookup = await createSfnStateMachineSource(deps.clients.sfn(region)).describe(arn);
+  if (!lookup.found) throw new InputError(`state machine ${arn}: ${lookup.reason}`);
+  const description = lookup.description;
+  const roleArn = description.roleArn;
+  if (roleArn === undefined) throw new InputError(`state machine ${arn}: DescribeStateMachine returned no roleArn`);
+  const iam = deps.clients.iam(region);
+  const base = { description, sarifUri: description.stateMachineArn ?? arn, embedded: true };
+  if (kind === 'aws') {
+    const simulator: PermissionSimulator = createIamPrincipalSimulator(iam, { roleArn, region: region ?? '*' });
+    return { ...base, simulator };
+  }
+  const role = await createIamRolePolicySource(iam).read(roleArn);
+  const scps: NamedPolicy[][] = [];
+  for (const path of flags.scp ?? []) scps.push(await loadScpFile(path));
+  const boundary =
+    flags.boundary === undefined
+      ? role.found
+        ? role.policies.boundary
+        : undefined
+      : await loadPolicyFile(flags.boundary);
+  const context = parseContextFlags(flags.context ?? []);
+  const simulator = createEmbeddedSimulator({
+    identity: role.found ? role.policies.identity : [],
+    ...(boundary === undefined ? {} : { boundary }),
+    ...(scps.length === 0 ? {} : { scps }),
+    ...(Object.keys(context).length === 0 ? {} : { context }),
+  });
+  const trust = role.found ? role.policies.trust : undefined;
+  return { ...base, simulator, roleFound: role.found, ...(trust === undefined ? {} : { roleTrust: trust }) };
+}
