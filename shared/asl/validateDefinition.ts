@@ -22,7 +22,8 @@ function isObject(value: unknown): value is JsonObject {
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
+  if (value === undefined) return 'nothing';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 function report(here: Here, message: string, ...keys: string[]): void {
@@ -156,9 +157,12 @@ function checkScope(scope: Scope, issues: DefinitionIssue[]): Scope[] {
           : `States of ${label} is empty`;
     issues.push({ message: problem, path: [...scope.path, 'States'] });
   }
+  if (states === undefined || names.length === 0) {
+    checkStartAt(scope, value.StartAt, undefined, issues);
+    return [];
+  }
   checkStartAt(scope, value.StartAt, states, issues);
   const nested: Scope[] = [];
-  if (states === undefined) return nested;
   const here: Here = { scope, states, name: '', issues };
   for (const name of names) {
     here.name = name;
