@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: catalogue templates use ${…} placeholders
 import { describe, expect, it } from 'vitest';
 import type { FieldValue } from '../../shared/asl/types.js';
 import { compileTemplate } from '../../shared/requirements/compileTemplate.js';
