@@ -1,0 +1,99 @@
+import { parseDefinition } from './asl/parseDefinition.js';
+import { collectRequests } from './audit/collectRequests.js';
+import { countBySeverity } from './audit/countBySeverity.js';
+import { grantedResourcesOf } from './audit/grantedResourcesOf.js';
+import { suppressFindings } from './audit/suppressFindings.js';
+import { trustsStepFunctions } from './audit/trustsStepFunctions.js';
+import { buildFindings } from './findings/buildFindings.js';
+import { invalidDefinitionFindings } from './findings/invalidDefinitionFindings.js';
+import { roleNotFoundFinding } from './findings/roleNotFoundFinding.js';
+import { sortFindings, stateOrderOf } from './findings/sortFindings.js';
+import { untrustedRoleFinding } from './findings/untrustedRoleFinding.js';
+import type { PermissionSimulator } from './ports.js';
+import { contextFromDescription } from './requirements/contextFromDescription.js';
+import { deriveRequirements } from './requirements/deriveRequirements.js';
+import type {
+  AuditReport,
+  Decision,
+  DeriveContext,
+  Finding,
+  PolicyDocument,
+  Requirement,
+  StateMachineDescription,
+} from './types.js';
+
+/** Everything one audit needs; the simulator is the only I/O, time is passed in. */
+export type AuditInput = {
+  description: StateMachineDescription;
+  simulator: PermissionSimulator;
+  /** The execution role's trust policy, when known: checked for states.amazonaws.com. */
+  roleTrust?: PolicyDocument;
+  /** False when the execution role does not exist: nothing is simulated. */
+  roleFound?: boolean;
+  contextOverrides?: Partial<DeriveContext>;
+  /** Rules, purposes (or finding ids) whose findings are moved to `suppressed`. */
+  ignore?: string[];
+  now: Date;
+};
+
+type Checked = { findings: Finding[]; checkedRequests: number };
+
+async function checkRequirements(input: AuditInput, arn: string | null, requirements: Requirement[]): Promise<Checked> {
+  const { requests, indexes } = collectRequests(requirements);
+  const answers = requests.length === 0 ? [] : await input.simulator.simulate(requests);
+  if (answers.length !== requests.length) {
+    throw new Error(`simulator ${input.simulator.name} answered ${answers.length} of ${requests.length} requests`);
+  }
+  const decisions: Decision[][] = indexes.map((own) => own.map((index) => answers[index] as Decision));
+  const grantedResources = await grantedResourcesOf(input.simulator, requirements, decisions);
+  const findings = buildFindings({
+    stateMachineArn: arn,
+    requirements,
+    decisions,
+    ...(grantedResources === undefined ? {} : { grantedResources }),
+  });
+  return { findings, checkedRequests: requests.length };
+}
+
+/**
+ * Audits a state machine's execution role: parses the definition (InvalidDefinition findings and stop when it is
+ * invalid), derives its requirements, simulates every distinct request in one call, turns denials into findings,
+ * checks that the role exists and trusts Step Functions, applies `ignore`, and summarises.
+ */
+export async function auditStateMachine(input: AuditInput): Promise<AuditReport> {
+  const { description } = input;
+  const arn = description.stateMachineArn ?? null;
+  const roleArn = description.roleArn ?? null;
+  const findings: Finding[] = [];
+  let requirements: Requirement[] = [];
+  let checkedRequests = 0;
+  if (input.roleFound === false) findings.push(roleNotFoundFinding({ stateMachineArn: arn, roleArn }));
+  else if (input.roleTrust !== undefined && !trustsStepFunctions(input.roleTrust)) {
+    findings.push(untrustedRoleFinding({ stateMachineArn: arn, roleArn }));
+  }
+  const parsed = parseDefinition(description.definition);
+  if (!parsed.ok) findings.push(...invalidDefinitionFindings(parsed.issues, arn));
+  else {
+    requirements = deriveRequirements(parsed.definition, contextFromDescription(description, input.contextOverrides));
+    if (input.roleFound === false) {
+      findings.push(...buildFindings({ stateMachineArn: arn, requirements, decisions: requirements.map(() => []) }));
+    } else {
+      const checked = await checkRequirements(input, arn, requirements);
+      findings.push(...checked.findings);
+      checkedRequests = checked.checkedRequests;
+    }
+  }
+  const sorted = sortFindings(findings, stateOrderOf(requirements));
+  const { findings: kept, suppressed } = suppressFindings(sorted, input.ignore ?? []);
+  return {
+    version: '1',
+    stateMachine: { arn, name: description.name ?? null, revisionId: description.revisionId ?? null },
+    role: { arn: roleArn },
+    auditedAt: input.now.toISOString(),
+    requirements,
+    findings: kept,
+    suppressed,
+    notCheckable: requirements.filter((r) => r.assumedRoleArn !== undefined),
+    summary: { bySeverity: countBySeverity(kept), requirements: requirements.length, checkedRequests },
+  };
+}

@@ -1,0 +1,153 @@
+import type { Decision, DenyingLayer, Finding, MatchedStatement, Requirement, Rule, Severity } from '../types.js';
+import { actionList, LAYER_NAMES, purposePhrase } from './describeFinding.js';
+import { findingId } from './findingId.js';
+import { patternsOverlap } from './patternsOverlap.js';
+import { remediationOf } from './remediationOf.js';
+import { milderSeverity } from './severityOf.js';
+import { subjectOf } from './subjectOf.js';
+
+/** One requirement with its decisions and what the caller decided about its severity and consequence. */
+export type RequirementFindingsInput = {
+  stateMachineArn: string | null;
+  requirement: Requirement;
+  decisions: readonly Decision[];
+  /** Severity of this permission being missing. */
+  severity: Severity;
+  /** What breaks, in plain words, starting with who is affected. */
+  consequence: string;
+  /** Resource patterns identity policies allow, per action. */
+  grantedResources?: Readonly<Record<string, readonly string[]>>;
+};
+
+const LAYERS: readonly DenyingLayer[] = ['identity', 'boundary', 'scp', 'resource'];
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
+
+function baseFinding(input: RequirementFindingsInput, rule: Rule, decisions: readonly Decision[]) {
+  const r = input.requirement;
+  const actions = r.actions.filter((action) => decisions.some((d) => d.action === action));
+  const extra = unique(decisions.map((d) => d.action)).filter((action) => !actions.includes(action));
+  const allActions = [...actions, ...extra];
+  const resources = unique(decisions.map((d) => d.resource));
+  return {
+    id: findingId({ stateMachineArn: input.stateMachineArn, rule, state: r.state, actions: allActions, resources }),
+    rule,
+    purpose: r.purpose,
+    state: r.state,
+    integration: r.integration,
+    actions: allActions,
+    resources,
+    docs: r.source,
+  };
+}
+
+function denyStatementsOf(decisions: readonly Decision[]): MatchedStatement[] {
+  const all = decisions.flatMap((d) => d.matchedStatements ?? []).filter((s) => s.effect === 'Deny');
+  return all.filter((s, i) => all.findIndex((o) => o.policy === s.policy && o.statement === s.statement) === i);
+}
+
+function explicitDenyFinding(input: RequirementFindingsInput, layer: DenyingLayer, decisions: Decision[]): Finding {
+  const base = baseFinding(input, 'MissingPermission', decisions);
+  const statements = denyStatementsOf(decisions);
+  const named = statements.map((s) => `${s.policy} ${s.statement}`).join(', ');
+  const fix = `remove or narrow the deny in ${LAYER_NAMES[layer]}${named === '' ? '' : ` (${named})`}`;
+  const subject = subjectOf(base.state, base.integration, base.purpose);
+  return {
+    ...base,
+    severity: input.severity,
+    decision: 'explicitDeny',
+    deniedBy: layer,
+    title: `${subject} cannot ${purposePhrase(base.purpose)}: ${actionList(base.actions)} denied by ${LAYER_NAMES[layer]}`,
+    consequence: `${input.consequence}. Adding an Allow statement cannot help: ${fix}`,
+    details: { fix, ...(statements.length === 0 ? {} : { denyStatements: statements }) },
+  };
+}
+
+function missingFinding(input: RequirementFindingsInput, decisions: Decision[]): Finding {
+  const base = baseFinding(input, 'MissingPermission', decisions);
+  const subject = subjectOf(base.state, base.integration, base.purpose);
+  const r = input.requirement;
+  const details: Record<string, unknown> = {};
+  if (r.dynamic) details.dynamic = true;
+  if (r.inferred === true) details.inferred = true;
+  if (r.managedRule !== undefined) details.managedRule = r.managedRule;
+  return {
+    ...base,
+    severity: input.severity,
+    decision: 'implicitDeny',
+    title: `${subject} cannot ${purposePhrase(base.purpose)}: missing ${actionList(base.actions)}`,
+    consequence: input.consequence,
+    remediation: remediationOf(base.actions, base.resources, r.context),
+    ...(Object.keys(details).length === 0 ? {} : { details }),
+  };
+}
+
+function unverifiableFinding(
+  input: RequirementFindingsInput,
+  decisions: Decision[],
+  granted: Record<string, string[]>,
+): Finding {
+  const base = baseFinding(input, 'UnverifiableDynamicResource', decisions);
+  const subject = subjectOf(base.state, base.integration, base.purpose);
+  return {
+    ...base,
+    severity: 'LOW',
+    decision: 'implicitDeny',
+    title: `${subject}: ${actionList(base.actions)} on a run-time resource is granted only for specific ARNs`,
+    consequence: `${input.consequence} when the resource chosen at run time is outside the granted ARNs; this cannot be proven before the execution runs`,
+    details: { grantedResources: granted, dynamicResources: base.resources },
+  };
+}
+
+function conditionalFinding(input: RequirementFindingsInput, decisions: Decision[]): Finding {
+  const base = baseFinding(input, 'ConditionalPermission', decisions);
+  const subject = subjectOf(base.state, base.integration, base.purpose);
+  const missingContext = unique(decisions.flatMap((d) => d.missingContext ?? [])).sort();
+  const keys = missingContext.length === 0 ? 'condition keys the audit cannot know' : missingContext.join(', ');
+  return {
+    ...base,
+    severity: milderSeverity(input.severity),
+    decision: 'conditional',
+    title: `${subject} may not ${purposePhrase(base.purpose)}: ${actionList(base.actions)} allowed only under conditions`,
+    consequence: `${input.consequence} unless the run-time values of ${keys} satisfy the policy's conditions`,
+    details: { missingContext },
+  };
+}
+
+/** Specific patterns (not `*`) that identity policies allow for each denied action and that could match the dynamic resource. */
+function grantsFor(input: RequirementFindingsInput, denied: readonly Decision[]): Record<string, string[]> {
+  const granted: Record<string, string[]> = {};
+  for (const action of unique(denied.map((d) => d.action))) {
+    const wanted = denied.filter((d) => d.action === action).map((d) => d.resource);
+    const patterns = (input.grantedResources?.[action] ?? []).filter(
+      (p) => p !== '*' && wanted.some((w) => patternsOverlap(p, w)),
+    );
+    if (patterns.length > 0) granted[action] = unique(patterns).sort();
+  }
+  return granted;
+}
+
+/**
+ * The findings of one checked requirement: one MissingPermission per denying layer for explicit denies (no Allow to
+ * add), one for implicit denies (or UnverifiableDynamicResource for the actions of a dynamic resource that the role
+ * grants on specific matching ARNs), and one ConditionalPermission (one step milder) for conditional answers.
+ */
+export function requirementFindings(input: RequirementFindingsInput): Finding[] {
+  const findings: Finding[] = [];
+  const explicit = input.decisions.filter((d) => d.decision === 'explicitDeny');
+  for (const layer of LAYERS) {
+    const byLayer = explicit.filter((d) => (d.deniedBy ?? 'identity') === layer);
+    if (byLayer.length > 0) findings.push(explicitDenyFinding(input, layer, byLayer));
+  }
+  const implicit = input.decisions.filter((d) => d.decision === 'implicitDeny');
+  const granted = input.requirement.dynamic ? grantsFor(input, implicit) : {};
+  const unverifiable = implicit.filter((d) => granted[d.action] !== undefined);
+  const missing = implicit.filter((d) => granted[d.action] === undefined);
+  if (missing.length > 0) findings.push(missingFinding(input, missing));
+  if (unverifiable.length > 0) findings.push(unverifiableFinding(input, unverifiable, granted));
+  const conditional = input.decisions.filter((d) => d.decision === 'conditional');
+  if (conditional.length > 0) findings.push(conditionalFinding(input, conditional));
+  return findings;
+}
