@@ -74,7 +74,7 @@ export function renderSarif(report: AuditReport, options: SarifOptions): string 
           },
         },
         automationDetails: {
-          id: `sfn-role-audit/${report.stateMachine.arn ?? report.stateMachine.name ?? 'definition'}/`,
+          id: `sfn-role-audit/${options.definitionUri}/`,
         },
         results,
       },
