@@ -33,6 +33,16 @@ export type PermissionSpec = {
   inferred?: boolean;
   /** Set when the statement belongs on another policy than the execution role's (a trust or resource policy). */
   placement?: 'target-role-trust-policy' | 'api-resource-policy';
+  /**
+   * True when the documented template grants the permission although the called API does not need it (the DynamoDB
+   * template grants all four item actions for every item API); the requirements builder skips it.
+   */
+  optional?: boolean;
+  /**
+   * The permission is needed only when the state sets at least one of these Parameters/Arguments fields (e.g.
+   * `VersionId` for `s3:GetObjectVersion`); the requirements builder skips it when all of them are absent.
+   */
+  onlyWhenFields?: readonly string[];
   /** Why the fact is as it is, and what AWS leaves unconfirmed. */
   note?: string;
 };
