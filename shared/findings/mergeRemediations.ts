@@ -25,7 +25,7 @@ function canonicalCondition(condition: PolicyStatement['Condition']): string {
 /**
  * One policy document holding every finding's remediation ("add these statements"): statements with the same
  * resources and condition are merged into one with the union of their actions (sorted), statements are ordered by
- * resources then condition then actions, and Sids are `SfnRoleAudit1`…`N` in that order.
+ * their actions then resources then condition, and Sids are `SfnRoleAudit1`…`N` in that order.
  */
 export function mergeRemediations(findings: readonly Finding[]): PolicyDocument {
   const groups = new Map<string, { actions: Set<string>; resources: string[]; statement: PolicyStatement }>();
@@ -42,7 +42,7 @@ export function mergeRemediations(findings: readonly Finding[]): PolicyDocument 
     const actions = [...group.actions].sort();
     const out: PolicyStatement = { Effect: 'Allow', Action: actions, Resource: group.resources };
     if (group.statement.Condition !== undefined) out.Condition = group.statement.Condition;
-    return { key: `${key}\u0000${actions.join(',')}`, statement: out };
+    return { key: JSON.stringify([actions, key]), statement: out };
   });
   merged.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return {
