@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { collectRequests } from '../shared/audit/collectRequests.js';
 import { auditStateMachine } from '../shared/audit.js';
 import type { PermissionSimulator } from '../shared/ports.js';
 import type { DecisionValue, SimulationRequest, StateMachineDescription } from '../shared/types.js';
@@ -221,5 +222,31 @@ describe('auditStateMachine', () => {
     expect(requested).not.toContain('ecs:RunTask');
     expect(requested).toContain('sts:AssumeRole');
     expect(report.findings.map((f) => f.purpose)).toEqual(['assume-role']);
+  });
+});
+
+describe('collectRequests', () => {
+  const base = {
+    state: null,
+    integration: 'logging-configuration',
+    dynamic: false,
+    consequence: 'c',
+    source: 'https://docs.aws.amazon.com/step-functions/latest/dg/cw-logs.html',
+  };
+
+  it('asks the same action, resource and context once and a different context again', () => {
+    const pass = { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' };
+    const { requests, indexes } = collectRequests([
+      { ...base, purpose: 'passrole', actions: ['iam:PassRole'], resources: ['arn:r1', 'arn:r2'], context: pass },
+      { ...base, purpose: 'passrole', actions: ['iam:PassRole'], resources: ['arn:r1'], context: { ...pass } },
+      { ...base, purpose: 'passrole', actions: ['iam:PassRole'], resources: ['arn:r1'] },
+      { ...base, purpose: 'other', actions: [], resources: [], unknownIntegration: true },
+    ]);
+    expect(requests).toEqual([
+      { action: 'iam:PassRole', resource: 'arn:r1', context: pass },
+      { action: 'iam:PassRole', resource: 'arn:r2', context: pass },
+      { action: 'iam:PassRole', resource: 'arn:r1' },
+    ]);
+    expect(indexes).toEqual([[0, 1], [0], [2], []]);
   });
 });

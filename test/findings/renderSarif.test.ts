@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { invalidDefinitionFindings } from '../../shared/findings/invalidDefinitionFindings.js';
 import { renderSarif, SARIF_FINGERPRINT_KEY } from '../../shared/findings/renderSarif.js';
 import { DEFINITION_TEXT, sampleReport } from './reportFixture.js';
 
@@ -65,5 +66,17 @@ describe('renderSarif', () => {
   it('falls back to line 1 without the definition text', () => {
     const results: SarifResult[] = render().runs[0].results;
     expect(results[1]?.locations[0]?.physicalLocation.region).toEqual({ startLine: 1, startColumn: 1 });
+  });
+
+  it('points an invalid definition finding at the offending key', () => {
+    const findings = invalidDefinitionFindings(
+      [{ message: 'End must be true', path: ['States', 'Run job', 'End'] }],
+      null,
+    );
+    const sarif = JSON.parse(
+      renderSarif({ ...sampleReport(), findings }, { definitionUri: 'd.json', definitionText: DEFINITION_TEXT }),
+    );
+    expect(sarif.runs[0].results[0].ruleId).toBe('InvalidDefinition');
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.region).toEqual({ startLine: 7, startColumn: 7 });
   });
 });
