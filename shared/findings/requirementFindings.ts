@@ -60,7 +60,7 @@ function explicitDenyFinding(input: RequirementFindingsInput, layer: DenyingLaye
     decision: 'explicitDeny',
     deniedBy: layer,
     title: `${subject} cannot ${purposePhrase(base.purpose)}: ${actionList(base.actions)} denied by ${LAYER_NAMES[layer]}`,
-    consequence: `${input.consequence}. Adding an Allow statement cannot help: ${fix}`,
+    consequence: input.consequence,
     details: { fix, ...(statements.length === 0 ? {} : { denyStatements: statements }) },
   };
 }

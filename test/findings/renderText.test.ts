@@ -12,6 +12,7 @@ describe('renderText', () => {
     expect(text).toContain('    actions:   ecs:RunTask');
     expect(text).toContain('"Action": [\n        "ecs:RunTask"\n      ]');
     expect(text).toContain('fix: remove or narrow the deny in the permissions boundary');
+    expect(text).toContain("ECS task 'Run job': stopping the execution leaves the job running and billing");
   });
 
   it('lists state-machine-wide findings before the states, worst first within a state', () => {

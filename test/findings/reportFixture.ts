@@ -18,7 +18,12 @@ export const DEFINITION_TEXT = `{
 /** A report with a HIGH missing invoke, a MEDIUM explicit deny (cancel, boundary), and a CRITICAL untrusted role. */
 export function sampleReport(): AuditReport {
   const invoke = requirement({ purpose: 'invoke' });
-  const cancel = requirement({ purpose: 'cancel', actions: ['ecs:StopTask'], resources: ['*'] });
+  const cancel = requirement({
+    purpose: 'cancel',
+    actions: ['ecs:StopTask'],
+    resources: ['*'],
+    consequence: 'stopping the execution leaves the job running and billing',
+  });
   const assumed = requirement({ purpose: 'invoke', assumedRoleArn: 'arn:aws:iam::444455556666:role/other' });
   const findings = [
     untrustedRoleFinding({ stateMachineArn: SM_ARN, roleArn: 'arn:aws:iam::111122223333:role/orders' }),
