@@ -73,6 +73,8 @@ async function main() {
 
 main().catch((error) => {
   // esbuild has already printed each error with its file and line; say which step failed and stop the install.
-  console.error(`scripts/build.mjs: build failed: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+  console.error(
+    `scripts/build.mjs: build failed: ${error instanceof Error ? error.message.split('\n')[0]?.replace(/:$/, '') : error}`,
+  );
   process.exit(1);
 });
