@@ -1,0 +1,94 @@
+/**
+ * Compiles a Resource pattern or a string/ARN condition value into a Matcher, once per policy.
+ * Wildcards: `*` any run of characters, `?` one character; Resource and ARN matching is case-sensitive and goes
+ * component by component — in the partition, service, region and account components a wildcard does not cross `:`,
+ * in the resource part it crosses `:` and `/`; a pattern with fewer than six components whose last character is `*`
+ * lets that `*` expand beyond the colons ("arn:aws:s3:*").
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
+ */
+import { hasVariables, parseTemplate, type ResolvedPart, resolveTemplate } from './parseTemplate.js';
+import type { Matcher } from './types.js';
+
+/** How a pattern compares: ARN components, whole-string glob, exact, exact ignoring case. */
+export type PatternMode = 'arn' | 'like' | 'equals' | 'equalsIgnoreCase';
+
+const ARN_PREFIX_COLONS = 5;
+const SPECIAL = /[.*+?^${}()|[\]\\]/g;
+
+function escapeRegExp(text: string): string {
+  return text.replace(SPECIAL, '\\$&');
+}
+
+/** Regular expression source for resolved parts; `arn` confines wildcards of the first five components. */
+function regexSource(parts: readonly ResolvedPart[], arn: boolean): string {
+  const first = parts[0];
+  const isArn = arn && first?.kind === 'pattern' && first.text.startsWith('arn:');
+  const patternText = parts.map((p) => (p.kind === 'pattern' ? p.text : '')).join('');
+  const colonCount = isArn ? patternText.split(':').length - 1 : ARN_PREFIX_COLONS;
+  const lastPart = parts[parts.length - 1];
+  let source = '';
+  let colons = 0;
+  for (const part of parts) {
+    if (part.kind === 'literal') {
+      source += escapeRegExp(part.text);
+      continue;
+    }
+    for (let i = 0; i < part.text.length; i++) {
+      const ch = part.text[i] as string;
+      if (ch === ':') colons++;
+      const inPrefix = isArn && colons < ARN_PREFIX_COLONS;
+      const trailing = part === lastPart && i === part.text.length - 1 && colonCount < ARN_PREFIX_COLONS;
+      if (ch === '*') source += inPrefix && !trailing ? '[^:]*' : '.*';
+      else if (ch === '?') source += inPrefix ? '[^:]' : '.';
+      else source += escapeRegExp(ch);
+    }
+  }
+  return `^${source}$`;
+}
+
+function toRegExp(parts: readonly ResolvedPart[], mode: PatternMode): RegExp {
+  return new RegExp(regexSource(parts, mode === 'arn'), 's');
+}
+
+function joinText(parts: readonly ResolvedPart[], mode: PatternMode): string {
+  const text = parts.map((p) => p.text).join('');
+  return mode === 'equalsIgnoreCase' ? text.toLowerCase() : text;
+}
+
+function staticMatcher(parts: readonly ResolvedPart[], mode: PatternMode): Matcher {
+  if (mode === 'equals') {
+    const text = joinText(parts, mode);
+    return (value) => (value === text ? 'yes' : 'no');
+  }
+  if (mode === 'equalsIgnoreCase') {
+    const text = joinText(parts, mode);
+    return (value) => (value.toLowerCase() === text ? 'yes' : 'no');
+  }
+  const single = parts.length === 1 ? parts[0] : undefined;
+  if (single?.kind === 'pattern' && single.text === '*') return () => 'yes';
+  if (single !== undefined && (single.kind === 'literal' || !/[*?]/.test(single.text))) {
+    const text = single.text;
+    return (value) => (value === text ? 'yes' : 'no');
+  }
+  const regex = toRegExp(parts, mode);
+  return (value) => (regex.test(value) ? 'yes' : 'no');
+}
+
+/** Compiles one pattern; with `variables`, `${…}` is substituted from the request context at evaluation time. */
+export function compilePattern(text: string, mode: PatternMode, variables: boolean): Matcher {
+  const parts = parseTemplate(text, variables);
+  if (!hasVariables(parts)) return staticMatcher(parts as ResolvedPart[], mode);
+  const cache = new Map<string, Matcher>();
+  return (value, context, missing) => {
+    const resolved = resolveTemplate(parts, context, missing);
+    if (typeof resolved === 'string') return resolved;
+    const key = JSON.stringify(resolved);
+    let matcher = cache.get(key);
+    if (matcher === undefined) {
+      matcher = staticMatcher(resolved, mode);
+      if (cache.size < 256) cache.set(key, matcher);
+    }
+    return matcher(value, context, missing);
+  };
+}
