@@ -1,4 +1,4 @@
-import { CATALOGUE } from '../catalogue/catalogue.js';
+import { findCrossCutting } from '../catalogue/findCrossCutting.js';
 import { findIntegration } from '../catalogue/findIntegration.js';
 import type { Integration } from '../catalogue/types.js';
 
@@ -11,28 +11,24 @@ export const ENTRY_KEYS = {
   stateMachineKms: 'kms-state-machine-encryption',
   activityKms: 'kms-activity-encryption',
   credentials: 'task-credentials-cross-account',
-  activity: 'activity-arn',
 } as const;
 
-let byKey: Map<string, Integration> | undefined;
+/** The key of the catalogue's activity Task entry. */
+export const ACTIVITY_KEY = 'activity-arn';
 
-/** The catalogue entry with this `resource` key (Task resource or a key such as `logging-configuration`). */
+/** The non-Task catalogue entry with this key, or of this ItemReader/ResultWriter Resource (any partition). */
 export function entryByKey(key: string): Integration | undefined {
-  byKey ??= new Map(CATALOGUE.map((entry) => [entry.resource, entry]));
-  return byKey.get(key);
+  return findCrossCutting(key);
 }
 
-/** `arn:aws-cn:states:::…` → `arn:aws:states:::…`: optimized integration resources are the same in every partition. */
-const OTHER_PARTITION = /^arn:aws-[a-z-]+:states:::/;
+const MAX_CACHED_LOOKUPS = 10_000;
+const lookups = new Map<string, Integration | undefined>();
 
-/**
- * The catalogue entry of a Task `Resource` (any partition), or of a Distributed Map ItemReader/ResultWriter
- * resource; undefined when the catalogue does not know it.
- */
+/** The catalogue entry of a Task `Resource` (any partition), remembered: definitions repeat their Resources. */
 export function findTaskIntegration(resource: string): Integration | undefined {
-  const found = findIntegration(resource);
-  if (found !== undefined) return found;
-  if (!OTHER_PARTITION.test(resource)) return entryByKey(resource);
-  const normalised = resource.replace(/^arn:[^:]+:/, 'arn:aws:');
-  return findIntegration(normalised) ?? entryByKey(normalised);
+  if (lookups.has(resource)) return lookups.get(resource);
+  if (lookups.size >= MAX_CACHED_LOOKUPS) lookups.clear();
+  const entry = findIntegration(resource);
+  lookups.set(resource, entry);
+  return entry;
 }

@@ -15,12 +15,19 @@ export type Segment =
   | { kind: 'context'; name: ContextPlaceholder }
   /** A value the caller supplies by name (`${MapRunLabel}`, `${StateMachineKmsKeyArn}`, `${ActivityName}` …). */
   | { kind: 'extra'; name: string }
-  | { kind: 'param'; field: string; part: PartName | undefined; lowercase: boolean };
+  | ParamSegment;
+
+/** A `${Param:Field#part|lowercase}` placeholder. */
+export type ParamSegment = { kind: 'param'; field: string; part: PartName | undefined; lowercase: boolean };
 
 /** A catalogue template parsed once, so expanding it per state costs no regular expression. */
 export type CompiledTemplate = {
   source: string;
   segments: readonly Segment[];
+  /** The parameter placeholders, in order. */
+  params: readonly ParamSegment[];
+  /** Names of the `extra` placeholders (values the caller supplies). */
+  extraNames: readonly string[];
   /** True when the template reads a Parameters/Arguments field. */
   parameterDriven: boolean;
   /**
@@ -82,9 +89,10 @@ export function compileTemplate(source: string): CompiledTemplate {
     last = match.index + match[0].length;
   }
   if (last < source.length) segments.push({ kind: 'text', text: source.slice(last) });
-  const params = segments.filter((s) => s.kind === 'param');
+  const params = segments.filter((s): s is ParamSegment => s.kind === 'param');
+  const extraNames = segments.flatMap((s) => (s.kind === 'extra' ? [s.name] : []));
   const lastParam = segments.findLastIndex((s) => s.kind === 'param');
-  const single = params.length === 1 && params[0]?.kind === 'param' && params[0].part === undefined;
+  const single = params.length === 1 && params[0]?.part === undefined;
   const suffix = segments
     .slice(lastParam + 1)
     .map((s) => (s.kind === 'text' ? s.text : '\u0000'))
@@ -92,6 +100,8 @@ export function compileTemplate(source: string): CompiledTemplate {
   return {
     source,
     segments,
+    params,
+    extraNames,
     parameterDriven: params.length > 0,
     unresolvable,
     wholeArnSuffix: single && source.startsWith('arn:') && !suffix.includes('\u0000') ? suffix : undefined,

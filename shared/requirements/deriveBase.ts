@@ -1,5 +1,6 @@
 import type { DeriveContext } from '../types.js';
 import type { Location } from './location.js';
+import type { RequirementMemo } from './memoizeRequirements.js';
 
 /** The state-machine-wide values every state's requirements are built from. */
 export type DeriveBase = {
@@ -7,6 +8,8 @@ export type DeriveBase = {
   location: Location;
   /** The state machine's own ARN (given, or built from partition/Region/account/name). */
   stateMachineArn: string;
+  /** Requirements already derived in this run, shared by states with identical inputs. */
+  memo: RequirementMemo;
 };
 
 /** Fills the defaults of a derive context: `aws` partition, `*` Region/account/name when unknown. */
@@ -23,5 +26,6 @@ export function deriveBaseOf(context: DeriveContext): DeriveBase {
     stateMachineArn:
       context.stateMachineArn ??
       `arn:${location.partition}:states:${location.region}:${location.account}:stateMachine:${name}`,
+    memo: new Map(),
   };
 }

@@ -17,9 +17,11 @@ export function deriveRequirements(definition: AslDefinition, context: DeriveCon
   const base = deriveBaseOf(context);
   const requirements: Requirement[] = [];
   for (const visit of walkStates(definition)) {
-    if (visit.state.Type === 'Task') requirements.push(...taskRequirements(visit, base));
-    else if (visit.state.Type === 'Map') requirements.push(...distributedMapRequirements(visit, base));
+    const type = visit.state.Type;
+    if (type !== 'Task' && type !== 'Map') continue;
+    const own = type === 'Task' ? taskRequirements(visit, base) : distributedMapRequirements(visit, base);
+    for (const r of mergeRequirements(own)) requirements.push(r);
   }
-  requirements.push(...crossCuttingRequirements(base));
-  return mergeRequirements(requirements);
+  for (const r of mergeRequirements(crossCuttingRequirements(base))) requirements.push(r);
+  return requirements;
 }

@@ -1,7 +1,7 @@
 import type { StateVisit } from '../asl/types.js';
 import type { Integration } from '../catalogue/types.js';
 import type { Requirement } from '../types.js';
-import { ENTRY_KEYS, entryByKey, findTaskIntegration } from './catalogueLookup.js';
+import { ENTRY_KEYS, entryByKey } from './catalogueLookup.js';
 import { compilePermission } from './compilePermission.js';
 import { createTemplateEnv } from './createTemplateEnv.js';
 import type { DeriveBase } from './deriveBase.js';
@@ -86,7 +86,7 @@ function inventoryDataArn(manifestArn: string): string | undefined {
 /** Requirements of an ItemReader or ResultWriter (its own Resource and Parameters/Arguments). */
 function ioRequirements(visit: StateVisit, base: DeriveBase, io: Record<string, unknown>): Requirement[] {
   const resource = String(io.Resource);
-  const entry = findTaskIntegration(resource);
+  const entry = entryByKey(resource);
   if (entry === undefined) return [];
   const container =
     visit.queryLanguage === 'JSONata' ? (io.Arguments ?? io.Parameters) : (io.Parameters ?? io.Arguments);
@@ -104,11 +104,6 @@ function ioRequirements(visit: StateVisit, base: DeriveBase, io: Record<string, 
   ) {
     const data = getObject.resources.map(inventoryDataArn).filter((arn) => arn !== undefined);
     getObject.resources = [...new Set([...getObject.resources, ...data])];
-  }
-  const versioned = entry.permissions.find((p) => p.actions.includes('s3:GetObjectVersion'));
-  if (versioned !== undefined && env.read('VersionId').length > 0) {
-    const resolution = { resources: getObject.resources, dynamic: getObject.dynamic, context: undefined };
-    requirements.push(toRequirement(entry, versioned, target, resolution));
   }
   if (reader.ManifestType === 'ATHENA_DATA') {
     // The data files an Athena manifest lists are only known when the Map Run reads it.

@@ -122,35 +122,53 @@ function narrow(t: CompiledTemplate, combo: readonly FieldValue[], env: Template
   return head === undefined ? undefined : `${head}${prefix}*`;
 }
 
+function expandCombo(t: CompiledTemplate, combo: readonly FieldValue[], env: TemplateEnv, out: Accumulator): void {
+  const raw: string[] = [];
+  for (const value of combo) {
+    const text = scalar(value);
+    if (text === undefined) break;
+    raw.push(text);
+  }
+  const rendered = raw.length === combo.length ? render(t, raw, env) : undefined;
+  if (rendered !== undefined) {
+    out.values.push(rendered);
+    return;
+  }
+  out.dynamic = true;
+  const pattern = narrow(t, combo, env);
+  if (pattern === undefined) out.narrowed = undefined;
+  else out.narrowed?.push(pattern);
+}
+
+type Accumulator = { values: string[]; dynamic: boolean; narrowed: string[] | undefined };
+
+const uniq = (values: string[]): string[] => (values.length < 2 ? values : [...new Set(values)]);
+
 /**
  * Expands a compiled catalogue template for one state: literal values give concrete ARNs (a literal ARN keeps its
  * own partition/Region/account), runtime values give `dynamic`, absent parameters drop the template.
  */
 export function expandTemplate(t: CompiledTemplate, env: TemplateEnv): Expansion {
   if (t.unresolvable) return DROPPED;
+  for (const name of t.extraNames) if (env.extras[name] === undefined) return DROPPED;
+  if (t.params.length === 0) return { kind: 'values', values: [join(t.segments, [], env.location, env)] };
   const choices: (readonly FieldValue[])[] = [];
-  for (const segment of t.segments) {
-    if (segment.kind === 'extra' && env.extras[segment.name] === undefined) return DROPPED;
-    if (segment.kind !== 'param') continue;
-    const values = env.read(segment.field);
+  let single = true;
+  for (const param of t.params) {
+    const values = env.read(param.field);
     if (values.length === 0) return DROPPED;
+    if (values.length > 1) single = false;
     choices.push(values);
   }
-  const values: string[] = [];
-  let dynamic = false;
-  let narrowed: string[] | undefined = [];
-  for (const combo of combinations(choices)) {
-    const raw = combo.map(scalar);
-    const rendered = raw.every((v) => v !== undefined) ? render(t, raw as string[], env) : undefined;
-    if (rendered !== undefined) {
-      values.push(rendered);
-      continue;
-    }
-    dynamic = true;
-    const pattern = narrow(t, combo, env);
-    if (pattern === undefined) narrowed = undefined;
-    else narrowed?.push(pattern);
-  }
-  if (dynamic) return { kind: 'dynamic', narrowed: narrowed && [...new Set([...values, ...narrowed])] };
-  return { kind: 'values', values: [...new Set(values)] };
+  const out: Accumulator = { values: [], dynamic: false, narrowed: [] };
+  if (single)
+    expandCombo(
+      t,
+      choices.map((c) => c[0] as FieldValue),
+      env,
+      out,
+    );
+  else for (const combo of combinations(choices)) expandCombo(t, combo, env, out);
+  if (out.dynamic) return { kind: 'dynamic', narrowed: out.narrowed && uniq([...out.values, ...out.narrowed]) };
+  return { kind: 'values', values: uniq(out.values) };
 }

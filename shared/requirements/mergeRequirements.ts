@@ -1,14 +1,23 @@
 import type { ContextValues, Requirement } from '../types.js';
 
+const SEP = '\u0000';
+
+function sortedKey(values: readonly string[]): string {
+  return values.length < 2 ? (values[0] ?? '') : [...values].sort().join(SEP);
+}
+
 function keyOf(r: Requirement): string {
-  return JSON.stringify([
-    r.state?.path ?? null,
-    r.purpose,
-    [...r.actions].sort(),
-    [...r.resources].sort(),
-    r.assumedRoleArn ?? null,
-    r.unknownIntegration === true ? r.integration : null,
-  ]);
+  const path = r.state === null ? '' : r.state.path.join(SEP);
+  const unknown = r.unknownIntegration === true ? r.integration : '';
+  return [path, r.purpose, sortedKey(r.actions), sortedKey(r.resources), r.assumedRoleArn ?? '', unknown].join(
+    '\u0001',
+  );
+}
+
+function uniqueArray(values: string[]): string[] {
+  if (values.length < 2) return values;
+  const set = new Set(values);
+  return set.size === values.length ? values : [...set];
 }
 
 function mergeContext(a: ContextValues | undefined, b: ContextValues | undefined): ContextValues | undefined {
@@ -28,26 +37,31 @@ function mergeContext(a: ContextValues | undefined, b: ContextValues | undefined
 
 /**
  * Merges requirements with the same state, purpose, actions and resources (keeping the first's position and
- * wording; `dynamic` and `inferred` if either is) and de-duplicates actions and resources, without mutating input.
+ * wording; `dynamic` and `inferred` if either is) and de-duplicates actions and resources. The requirements must be
+ * freshly built by the caller: they are updated in place.
  */
-export function mergeRequirements(requirements: readonly Requirement[]): Requirement[] {
+export function mergeRequirements(requirements: Requirement[]): Requirement[] {
+  for (const r of requirements) {
+    r.actions = uniqueArray(r.actions);
+    r.resources = uniqueArray(r.resources);
+  }
+  if (requirements.length < 2 || new Set(requirements.map((r) => r.purpose)).size === requirements.length) {
+    return requirements;
+  }
   const byKey = new Map<string, Requirement>();
-  for (const requirement of requirements) {
-    const r: Requirement = {
-      ...requirement,
-      actions: [...new Set(requirement.actions)],
-      resources: [...new Set(requirement.resources)],
-    };
+  const merged: Requirement[] = [];
+  for (const r of requirements) {
     const key = keyOf(r);
     const existing = byKey.get(key);
     if (existing === undefined) {
       byKey.set(key, r);
+      merged.push(r);
       continue;
     }
     existing.dynamic ||= r.dynamic;
-    if (r.inferred === true && existing.inferred !== true) existing.inferred = true;
+    if (r.inferred === true) existing.inferred = true;
     const context = mergeContext(existing.context, r.context);
     if (context !== undefined) existing.context = context;
   }
-  return [...byKey.values()];
+  return merged;
 }

@@ -1,6 +1,6 @@
 import type { ContextValues } from '../types.js';
 import type { CompiledPermission } from './compilePermission.js';
-import { type Expansion, expandTemplate, type TemplateEnv } from './expandTemplate.js';
+import { expandTemplate, type TemplateEnv } from './expandTemplate.js';
 
 /** The concrete resources (and request context) of one permission for one state. */
 export type Resolution = { resources: string[]; dynamic: boolean; context: ContextValues | undefined };
@@ -43,18 +43,24 @@ export function conditionContext(permission: CompiledPermission, env: TemplateEn
  * absent (or that name what the definition cannot show) are dropped; undefined when all of them are.
  */
 export function resolvePermission(permission: CompiledPermission, env: TemplateEnv): Resolution | undefined {
-  const expansions: Expansion[] = permission.staticTemplates.map((t) => expandTemplate(t, env));
-  const kept = expansions.filter((e) => e.kind !== 'dropped');
-  if (kept.length === 0) return undefined;
-  const context = conditionContext(permission, env);
-  if (kept.every((e) => e.kind === 'values')) {
-    return { resources: unique(kept.flatMap((e) => (e.kind === 'values' ? e.values : []))), dynamic: false, context };
+  const resources: string[] = [];
+  let kept = 0;
+  let dynamic = false;
+  let widened = false;
+  for (const template of permission.staticTemplates) {
+    const expansion = expandTemplate(template, env);
+    if (expansion.kind === 'dropped') continue;
+    kept++;
+    if (expansion.kind === 'values') {
+      for (const value of expansion.values) resources.push(value);
+      continue;
+    }
+    dynamic = true;
+    if (expansion.narrowed === undefined) widened = true;
+    else for (const value of expansion.narrowed) resources.push(value);
   }
-  if (kept.every((e) => e.kind === 'values' || (e.kind === 'dynamic' && e.narrowed !== undefined))) {
-    const resources = kept.flatMap((e) =>
-      e.kind === 'values' ? e.values : e.kind === 'dynamic' ? (e.narrowed ?? []) : [],
-    );
-    return { resources: unique(resources), dynamic: true, context };
-  }
-  return { resources: expandDynamicForm(permission, env), dynamic: true, context };
+  if (kept === 0) return undefined;
+  const context = permission.conditions.length === 0 ? undefined : conditionContext(permission, env);
+  if (widened) return { resources: expandDynamicForm(permission, env), dynamic: true, context };
+  return { resources: resources.length < 2 ? resources : unique(resources), dynamic, context };
 }

@@ -1,8 +1,9 @@
 import type { FieldValue } from '../asl/types.js';
 import type { Integration, PermissionSpec } from '../catalogue/types.js';
 import { buildLambdaArns, narrowLambdaArn } from './buildLambdaArns.js';
+import type { CompiledPermission } from './compilePermission.js';
 import type { TemplateEnv } from './expandTemplate.js';
-import type { Resolution } from './resolvePermission.js';
+import { expandDynamicForm, type Resolution } from './resolvePermission.js';
 import { narrowTaskDefinitionArn, taskDefinitionArn } from './taskDefinitionArn.js';
 
 /** `skip`: the permission is not needed for this state; undefined: resolve it from its templates. */
@@ -57,16 +58,16 @@ function lambdaResources(env: TemplateEnv, dynamicForm: () => string[]): Resolut
 
 /**
  * Permissions whose resources need more than template substitution: Lambda function names, ECS task definition
- * families, SNS publish to TargetArn/PhoneNumber, API Gateway calls that are not IAM-signed, and DynamoDB's
- * sibling item actions.
+ * families, SNS publish to TargetArn/PhoneNumber, and API Gateway calls that are not IAM-signed.
  */
 export function resolveSpecialPermission(
   entry: Integration,
   spec: PermissionSpec,
   env: TemplateEnv,
-  dynamicForm: () => string[],
+  compiled: CompiledPermission,
 ): SpecialOutcome {
   const fields = spec.parameterFields;
+  const dynamicForm = () => expandDynamicForm(compiled, env);
   if (entry.service === 'lambda' && fields.includes('FunctionName')) return lambdaResources(env, dynamicForm) ?? 'skip';
   if (entry.service === 'ecs' && fields.includes('TaskDefinition')) {
     const build = (value: string) => {
@@ -93,8 +94,5 @@ export function resolveSpecialPermission(
       ? 'skip'
       : undefined;
   }
-  // The DynamoDB template grants the four item actions together; only the called one is needed.
-  // https://docs.aws.amazon.com/step-functions/latest/dg/connect-ddb.html#dynamo-iam
-  if (entry.service === 'dynamodb' && spec.purpose === 'other') return 'skip';
   return undefined;
 }

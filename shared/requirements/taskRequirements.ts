@@ -2,11 +2,12 @@ import { taskArguments } from '../asl/taskArguments.js';
 import type { StateVisit } from '../asl/types.js';
 import type { Integration } from '../catalogue/types.js';
 import type { Requirement } from '../types.js';
-import { ENTRY_KEYS, entryByKey, findTaskIntegration } from './catalogueLookup.js';
+import { ACTIVITY_KEY, ENTRY_KEYS, entryByKey, findTaskIntegration } from './catalogueLookup.js';
 import { createTemplateEnv } from './createTemplateEnv.js';
 import type { DeriveBase } from './deriveBase.js';
 import { fieldDefaultsOf, fieldNormalizersOf } from './fieldDefaults.js';
 import type { Location } from './location.js';
+import { memoizeRequirements } from './memoizeRequirements.js';
 import { parseArn } from './parseArn.js';
 import { permissionRequirements } from './permissionRequirements.js';
 import { sdkRequirements } from './sdkRequirements.js';
@@ -82,7 +83,8 @@ function optimizedRequirements(
     defaults: fieldDefaultsOf(entry),
     normalize: fieldNormalizersOf(entry),
   });
-  return permissionRequirements(entry, { state: visit.ref, integration: resource }, env);
+  const derive = () => permissionRequirements(entry, { state: visit.ref, integration: resource }, env);
+  return memoizeRequirements(base.memo, entry, env, visit.ref, derive);
 }
 
 /**
@@ -95,11 +97,11 @@ function optimizedRequirements(
 export function taskRequirements(visit: StateVisit, base: DeriveBase): Requirement[] {
   const resource = typeof visit.state.Resource === 'string' ? visit.state.Resource : String(visit.state.Resource ?? '');
   const entry = findTaskIntegration(resource);
-  const partition = parseArn(resource)?.partition;
+  const partition = resource.startsWith('arn:') ? resource.slice(4, resource.indexOf(':', 4)) : undefined;
   const location = partition ? { ...base.location, partition } : base.location;
   let requirements: Requirement[];
   if (entry === undefined) requirements = [unknownIntegration(visit, resource)];
-  else if (entry.resource === ENTRY_KEYS.activity) requirements = activityRequirements(visit, resource, base);
+  else if (entry.resource === ACTIVITY_KEY) requirements = activityRequirements(visit, resource, base);
   else if (entry.resource.includes(':::aws-sdk:')) {
     requirements = sdkRequirements(visit, entry, resource, location) ?? [unknownIntegration(visit, resource)];
   } else requirements = optimizedRequirements(visit, entry, resource, base, location);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { AslDefinition } from '../../shared/asl/types.js';
 import { walkStates } from '../../shared/asl/walkStates.js';
 import { CATALOGUE } from '../../shared/catalogue/catalogue.js';
-import { findTaskIntegration } from '../../shared/requirements/catalogueLookup.js';
+import { entryByKey, findTaskIntegration } from '../../shared/requirements/catalogueLookup.js';
 import { deriveRequirements } from '../../shared/requirements/deriveRequirements.js';
 import type { DeriveContext, Requirement } from '../../shared/types.js';
 
@@ -60,7 +60,7 @@ function exercisedEntries(c: Case): Set<string> {
       keys.add('distributed-map-state');
       keys.add('distributed-map-redrive');
       for (const io of [state.ItemReader, state.ResultWriter]) {
-        if (isObject(io) && typeof io.Resource === 'string') keys.add(findTaskIntegration(io.Resource)?.resource ?? '');
+        if (isObject(io) && typeof io.Resource === 'string') keys.add(entryByKey(io.Resource)?.resource ?? '');
       }
     }
   }
