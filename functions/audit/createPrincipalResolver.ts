@@ -18,8 +18,8 @@ export type PrincipalResolverOptions =
       mode: 'local';
       /** Reads the role's identity policies, boundary and trust policy. */
       roles: RolePolicySource;
-      /** The embedded evaluator over those policies. */
-      localSimulator(policies: RolePolicies): PermissionSimulator;
+      /** The embedded evaluator over those policies, for requests made in `region`. */
+      localSimulator(policies: RolePolicies, region: string): PermissionSimulator;
     };
 
 /**
@@ -39,7 +39,7 @@ export function createPrincipalResolver(options: PrincipalResolverOptions): Prin
       };
     };
   }
-  return async (roleArn) => {
+  return async (roleArn, region) => {
     const lookup = await options.roles.read(roleArn);
     if (!lookup.found) {
       return { roleFound: false, simulator: { name: 'embedded evaluator', simulate: async () => [] } };
@@ -47,7 +47,7 @@ export function createPrincipalResolver(options: PrincipalResolverOptions): Prin
     const { policies } = lookup;
     return {
       roleFound: true,
-      simulator: options.localSimulator(policies),
+      simulator: options.localSimulator(policies, region),
       ...(policies.trust === undefined ? {} : { roleTrust: policies.trust }),
     };
   };
