@@ -10,6 +10,8 @@ export type DeriveBase = {
   stateMachineArn: string;
   /** Requirements already derived in this run, shared by states with identical inputs. */
   memo: RequirementMemo;
+  /** The run's location in other partitions (Tasks whose Resource names one), built once each. */
+  locations: Map<string, Location>;
 };
 
 /** Fills the defaults of a derive context: `aws` partition, `*` Region/account/name when unknown. */
@@ -27,5 +29,6 @@ export function deriveBaseOf(context: DeriveContext): DeriveBase {
       context.stateMachineArn ??
       `arn:${location.partition}:states:${location.region}:${location.account}:stateMachine:${name}`,
     memo: new Map(),
+    locations: new Map(),
   };
 }

@@ -5,7 +5,7 @@ import { crossCuttingRequirements } from './crossCuttingRequirements.js';
 import { deriveBaseOf } from './deriveBase.js';
 import { distributedMapRequirements } from './distributedMapRequirements.js';
 import { mergeRequirements } from './mergeRequirements.js';
-import { taskRequirements } from './taskRequirements.js';
+import { appendTaskRequirements } from './taskRequirements.js';
 
 /**
  * Derives every permission a definition needs from its execution role, in document order of the states (then
@@ -18,9 +18,9 @@ export function deriveRequirements(definition: AslDefinition, context: DeriveCon
   const requirements: Requirement[] = [];
   for (const visit of walkStates(definition)) {
     const type = visit.state.Type;
-    if (type !== 'Task' && type !== 'Map') continue;
-    const own = type === 'Task' ? taskRequirements(visit, base) : distributedMapRequirements(visit, base);
-    for (const r of mergeRequirements(own)) requirements.push(r);
+    if (type === 'Task') appendTaskRequirements(visit, base, requirements);
+    else if (type === 'Map')
+      for (const r of mergeRequirements(distributedMapRequirements(visit, base))) requirements.push(r);
   }
   for (const r of mergeRequirements(crossCuttingRequirements(base))) requirements.push(r);
   return requirements;

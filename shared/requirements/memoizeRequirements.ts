@@ -1,26 +1,33 @@
-import type { FieldValue } from '../asl/types.js';
+import { isJsonataExpression } from '../asl/isJsonataExpression.js';
+import { readField } from '../asl/readField.js';
+import type { FieldValue, QueryLanguage } from '../asl/types.js';
 import type { Integration } from '../catalogue/types.js';
 import type { Requirement, StateRef } from '../types.js';
 import { compilePermission } from './compilePermission.js';
-import type { TemplateEnv } from './expandTemplate.js';
+import { SPECIAL_FIELDS } from './resolveSpecialPermission.js';
 
 /** One level of the memo: the next key's branches, and the requirements stored at the end of a key path. */
-type MemoNode = { next: Map<string, MemoNode>; requirements?: readonly Requirement[] };
+export type MemoNode = { next: Map<string, MemoNode>; requirements?: readonly Requirement[] };
 
-/** Requirements already derived in one run, by entry and then by the values of the fields that feed them. */
+/** Requirements already derived in one run, by entry, Resource and then the values of the fields that feed them. */
 export type RequirementMemo = Map<Integration, MemoNode>;
 
+/** A field read for a memo key; `simple` fields (no `.` or `[*]`) are read without readField when literal. */
+type MemoField = { field: string; dynamicKey: string; simple: boolean };
+
 const ABSENT = '\u0004';
+const FIELDS = new WeakMap<Integration, readonly MemoField[]>();
 
-const FIELDS = new WeakMap<Integration, readonly string[]>();
+function memoField(field: string): MemoField {
+  return { field, dynamicKey: `${field}.$`, simple: !field.includes('.') && !field.includes('[') };
+}
 
-/** Every Parameters/Arguments field an entry's permissions read (templates, conditions, special rules). */
-function fieldsOf(entry: Integration): readonly string[] {
+/** Every Parameters/Arguments field that can change an entry's requirements (templates, conditions, special rules). */
+function fieldsOf(entry: Integration): readonly MemoField[] {
   const cached = FIELDS.get(entry);
   if (cached !== undefined) return cached;
-  const fields = new Set<string>();
+  const fields = new Set<string>(SPECIAL_FIELDS[entry.service] ?? []);
   for (const spec of entry.permissions) {
-    for (const field of spec.parameterFields) fields.add(field);
     for (const field of spec.onlyWhenFields ?? []) fields.add(field);
     const compiled = compilePermission(spec);
     for (const template of [...compiled.staticTemplates, ...compiled.dynamicTemplates]) {
@@ -30,7 +37,10 @@ function fieldsOf(entry: Integration): readonly string[] {
       for (const template of condition.templates) for (const param of template.params) fields.add(param.field);
     }
   }
-  const list = [...fields].sort();
+  // An element without the field can take a default (EventBridge's `default` bus): the array itself decides then,
+  // and an array of objects is not memoisable.
+  for (const field of [...fields]) if (field.includes('[*].')) fields.add(field.slice(0, field.indexOf('[*].')));
+  const list = [...fields].sort().map(memoField);
   FIELDS.set(entry, list);
   return list;
 }
@@ -50,6 +60,19 @@ function fingerprint(values: readonly FieldValue[]): string | undefined {
   return out;
 }
 
+/** The fingerprint of one field: a plain literal top-level string directly, anything else through readField. */
+function fieldFingerprint(args: unknown, f: MemoField, language: QueryLanguage): string | undefined {
+  if (f.simple && typeof args === 'object' && args !== null && !Array.isArray(args)) {
+    const container = args as Record<string, unknown>;
+    if (language === 'JSONata' || !Object.hasOwn(container, f.dynamicKey)) {
+      const value = container[f.field];
+      if (value === undefined && !Object.hasOwn(container, f.field)) return ABSENT;
+      if (typeof value === 'string' && !(language === 'JSONata' && isJsonataExpression(value))) return value;
+    }
+  }
+  return fingerprint(readField(args, f.field, language));
+}
+
 function child(node: MemoNode, key: string): MemoNode {
   let next = node.next.get(key);
   if (next === undefined) {
@@ -59,56 +82,63 @@ function child(node: MemoNode, key: string): MemoNode {
   return next;
 }
 
-/** A requirement for another state, sharing the (frozen) arrays and context of the stored one. */
-function copyFor(r: Requirement, state: StateRef | null): Requirement {
-  const copy: Requirement = {
-    state,
-    integration: r.integration,
-    purpose: r.purpose,
-    actions: r.actions,
-    resources: r.resources,
-    dynamic: r.dynamic,
-    consequence: r.consequence,
-    source: r.source,
-  };
-  if (r.context !== undefined) copy.context = r.context;
-  if (r.managedRule !== undefined) copy.managedRule = r.managedRule;
-  if (r.inferred !== undefined) copy.inferred = r.inferred;
-  return copy;
-}
-
-function freeze(r: Requirement): Requirement {
-  Object.freeze(r.actions);
-  Object.freeze(r.resources);
-  if (r.context !== undefined) Object.freeze(r.context);
-  return r;
-}
-
 /**
- * Derives an entry's requirements for one state through a per-run memo: states that call the same integration
- * (same Resource) with the same field values share the work, and the `actions`/`resources` arrays and `context`
- * of their requirements, which are frozen (the Region and account are the run's own).
+ * The memo node for an entry called with these arguments (its Resource and the values of `fields`, by default
+ * every field that can change its requirements), or undefined when a value is not memoisable (an object literal).
  */
-export function memoizeRequirements(
+export function memoNode(
   memo: RequirementMemo,
   entry: Integration,
-  env: TemplateEnv,
-  state: StateRef | null,
-  derive: () => Requirement[],
-): Requirement[] {
+  resource: string,
+  args: unknown,
+  language: QueryLanguage,
+  fields: readonly string[] | undefined = undefined,
+): MemoNode | undefined {
   let node = memo.get(entry);
   if (node === undefined) {
     node = { next: new Map() };
     memo.set(entry, node);
   }
-  node = child(node, env.resource);
-  for (const field of fieldsOf(entry)) {
-    const print = fingerprint(env.read(field));
-    if (print === undefined) return derive();
-    node = child(node, print);
+  node = child(node, resource);
+  for (const f of fields === undefined ? fieldsOf(entry) : fields.map(memoField)) {
+    const print = fieldFingerprint(args, f, language);
+    if (print === undefined) return undefined;
+    node = child(fields === undefined ? node : child(node, f.field), print);
   }
-  if (node.requirements !== undefined) return node.requirements.map((r) => copyFor(r, state));
-  const stored = derive().map(freeze);
-  node.requirements = stored;
-  return stored.map((r) => copyFor(r, state));
+  return node;
+}
+
+/** Appends to `out` a requirement per stored one, for `state`, sharing its (frozen) arrays and context. */
+export function appendCopies(stored: readonly Requirement[], state: StateRef | null, out: Requirement[]): void {
+  for (const r of stored) {
+    const copy: Requirement = {
+      state,
+      integration: r.integration,
+      purpose: r.purpose,
+      actions: r.actions,
+      resources: r.resources,
+      dynamic: r.dynamic,
+      consequence: r.consequence,
+      source: r.source,
+    };
+    if (r.context !== undefined) copy.context = r.context;
+    if (r.managedRule !== undefined) copy.managedRule = r.managedRule;
+    if (r.inferred !== undefined) copy.inferred = r.inferred;
+    if (r.unknownIntegration !== undefined) copy.unknownIntegration = r.unknownIntegration;
+    out.push(copy);
+  }
+}
+
+/**
+ * Stores merged requirements at a memo node, freezing their `actions`/`resources` arrays and `context`: states that
+ * call the same integration with the same field values share them (the Region and account are the run's own).
+ */
+export function remember(node: MemoNode, requirements: readonly Requirement[]): readonly Requirement[] {
+  for (const r of requirements) {
+    Object.freeze(r.actions);
+    Object.freeze(r.resources);
+    if (r.context !== undefined) Object.freeze(r.context);
+  }
+  node.requirements = requirements;
+  return requirements;
 }

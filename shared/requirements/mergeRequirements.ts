@@ -35,6 +35,14 @@ function mergeContext(a: ContextValues | undefined, b: ContextValues | undefined
   return merged;
 }
 
+/** Only requirements with the same purpose can merge; most states have one requirement per purpose. */
+function hasRepeatedPurpose(requirements: readonly Requirement[]): boolean {
+  for (let i = 1; i < requirements.length; i++) {
+    for (let j = 0; j < i; j++) if (requirements[i]?.purpose === requirements[j]?.purpose) return true;
+  }
+  return false;
+}
+
 /**
  * Merges requirements with the same state, purpose, actions and resources (keeping the first's position and
  * wording; `dynamic` and `inferred` if either is) and de-duplicates actions and resources. The requirements must be
@@ -45,9 +53,7 @@ export function mergeRequirements(requirements: Requirement[]): Requirement[] {
     r.actions = uniqueArray(r.actions);
     r.resources = uniqueArray(r.resources);
   }
-  if (requirements.length < 2 || new Set(requirements.map((r) => r.purpose)).size === requirements.length) {
-    return requirements;
-  }
+  if (!hasRepeatedPurpose(requirements)) return requirements;
   const byKey = new Map<string, Requirement>();
   const merged: Requirement[] = [];
   for (const r of requirements) {

@@ -6,6 +6,14 @@ import type { TemplateEnv } from './expandTemplate.js';
 import { expandDynamicForm, type Resolution } from './resolvePermission.js';
 import { narrowTaskDefinitionArn, taskDefinitionArn } from './taskDefinitionArn.js';
 
+/** The fields the special rules below read, by integration service (besides the templates' own). */
+export const SPECIAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  lambda: ['FunctionName', 'Qualifier'],
+  ecs: ['TaskDefinition'],
+  sns: ['TargetArn', 'PhoneNumber'],
+  'execute-api': ['AuthType'],
+};
+
 /** `skip`: the permission is not needed for this state; undefined: resolve it from its templates. */
 export type SpecialOutcome = Resolution | 'skip' | undefined;
 

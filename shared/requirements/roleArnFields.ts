@@ -17,7 +17,9 @@ function collect(value: unknown, path: string, depth: number, out: Set<string>):
     return;
   }
   if (!isObject(value)) return;
-  for (const [key, child] of Object.entries(value)) {
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const child = value[key];
     const name = fieldName(key);
     const childPath = path === '' ? name : `${path}.${name}`;
     if (ROLE_KEY.test(name) && !isObject(child) && !Array.isArray(child)) out.add(childPath);

@@ -7,9 +7,11 @@ import { createTemplateEnv } from './createTemplateEnv.js';
 import type { DeriveBase } from './deriveBase.js';
 import { fieldDefaultsOf, fieldNormalizersOf } from './fieldDefaults.js';
 import type { Location } from './location.js';
-import { memoizeRequirements } from './memoizeRequirements.js';
+import { appendCopies, memoNode, remember } from './memoizeRequirements.js';
+import { mergeRequirements } from './mergeRequirements.js';
 import { parseArn } from './parseArn.js';
 import { permissionRequirements } from './permissionRequirements.js';
+import { roleArnFields } from './roleArnFields.js';
 import { sdkRequirements } from './sdkRequirements.js';
 
 /** The requirement that says a Task's integration is not known: never silence (https://docs.aws.amazon.com/step-functions/latest/dg/integrate-services.html). */
@@ -46,8 +48,7 @@ function activityRequirements(visit: StateVisit, resource: string, base: DeriveB
 }
 
 /** The sts:AssumeRole requirement of a Task's `Credentials.RoleArn`, and the role that then makes the calls. */
-function credentialsRequirement(visit: StateVisit, base: DeriveBase, location: Location) {
-  if (visit.state.Credentials === undefined) return undefined;
+function credentialsRequirement(visit: StateVisit, resource: string, base: DeriveBase, location: Location) {
   const entry = entryByKey(ENTRY_KEYS.credentials);
   if (entry === undefined) return undefined;
   const env = createTemplateEnv({
@@ -56,13 +57,9 @@ function credentialsRequirement(visit: StateVisit, base: DeriveBase, location: L
     location,
     stateMachineName: base.context.stateMachineName,
     stateMachineArn: base.stateMachineArn,
-    resource: String(visit.state.Resource),
+    resource,
   });
-  const [requirement] = permissionRequirements(
-    entry,
-    { state: visit.ref, integration: String(visit.state.Resource) },
-    env,
-  );
+  const [requirement] = permissionRequirements(entry, { state: visit.ref, integration: resource }, env);
   return requirement === undefined ? undefined : { requirement, roleArn: requirement.resources[0] ?? '*' };
 }
 
@@ -72,7 +69,7 @@ function optimizedRequirements(
   resource: string,
   base: DeriveBase,
   location: Location,
-) {
+): Requirement[] {
   const env = createTemplateEnv({
     container: taskArguments(visit),
     queryLanguage: visit.queryLanguage,
@@ -83,32 +80,71 @@ function optimizedRequirements(
     defaults: fieldDefaultsOf(entry),
     normalize: fieldNormalizersOf(entry),
   });
-  const derive = () => permissionRequirements(entry, { state: visit.ref, integration: resource }, env);
-  return memoizeRequirements(base.memo, entry, env, visit.ref, derive);
+  return permissionRequirements(entry, { state: visit.ref, integration: resource }, env);
+}
+
+/** The location of a Task: the run's, in the partition its `Resource` names (a literal ARN keeps its own). */
+function taskLocation(resource: string, base: DeriveBase): Location {
+  if (!resource.startsWith('arn:')) return base.location;
+  const partition = resource.slice(4, resource.indexOf(':', 4));
+  if (partition === '' || partition === base.location.partition) return base.location;
+  let location = base.locations.get(partition);
+  if (location === undefined) {
+    location = { ...base.location, partition };
+    base.locations.set(partition, location);
+  }
+  return location;
+}
+
+/** Requirements of a Task for the execution role itself, through the run's memo (same Resource, same values). */
+function ownRequirements(
+  visit: StateVisit,
+  entry: Integration,
+  resource: string,
+  base: DeriveBase,
+  out: Requirement[],
+) {
+  const location = taskLocation(resource, base);
+  const args = taskArguments(visit);
+  const sdk = entry.resource.includes(':::aws-sdk:');
+  const fields = sdk ? roleArnFields(args) : undefined;
+  const node = memoNode(base.memo, entry, resource, args, visit.queryLanguage, fields);
+  if (node?.requirements !== undefined) {
+    appendCopies(node.requirements, visit.ref, out);
+    return;
+  }
+  const derived = mergeRequirements(
+    sdk
+      ? (sdkRequirements(visit, entry, resource, location) ?? [unknownIntegration(visit, resource)])
+      : optimizedRequirements(visit, entry, resource, base, location),
+  );
+  if (node === undefined) {
+    for (const r of derived) out.push(r);
+    return;
+  }
+  appendCopies(remember(node, derived), visit.ref, out);
 }
 
 /**
- * Requirements of one Task state: its integration's catalogue permissions resolved against its arguments (an
- * unknown integration gives one `unknownIntegration` requirement). With `Credentials`, the execution role needs
- * sts:AssumeRole and every other requirement belongs to the assumed role (`assumedRoleArn`); cross-account `.sync`
- * polls only, so the managed-rule permission is dropped
+ * Appends the requirements of one Task state to `out`: its integration's catalogue permissions resolved against its
+ * arguments (an unknown integration gives one `unknownIntegration` requirement). With `Credentials`, the execution
+ * role needs sts:AssumeRole and every other requirement belongs to the assumed role (`assumedRoleArn`); cross-account
+ * `.sync` polls only, so the managed-rule permission is dropped
  * (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-access-cross-acct-resources.html).
  */
-export function taskRequirements(visit: StateVisit, base: DeriveBase): Requirement[] {
+export function appendTaskRequirements(visit: StateVisit, base: DeriveBase, out: Requirement[]): void {
   const resource = typeof visit.state.Resource === 'string' ? visit.state.Resource : String(visit.state.Resource ?? '');
   const entry = findTaskIntegration(resource);
-  const partition = resource.startsWith('arn:') ? resource.slice(4, resource.indexOf(':', 4)) : undefined;
-  const location = partition ? { ...base.location, partition } : base.location;
-  let requirements: Requirement[];
-  if (entry === undefined) requirements = [unknownIntegration(visit, resource)];
-  else if (entry.resource === ACTIVITY_KEY) requirements = activityRequirements(visit, resource, base);
-  else if (entry.resource.includes(':::aws-sdk:')) {
-    requirements = sdkRequirements(visit, entry, resource, location) ?? [unknownIntegration(visit, resource)];
-  } else requirements = optimizedRequirements(visit, entry, resource, base, location);
-  const credentials = credentialsRequirement(visit, base, location);
-  if (credentials === undefined) return requirements;
-  const delegated = requirements
-    .filter((r) => r.purpose !== 'events')
-    .map((r) => ({ ...r, assumedRoleArn: credentials.roleArn }));
-  return [credentials.requirement, ...delegated];
+  const credentials =
+    visit.state.Credentials === undefined
+      ? undefined
+      : credentialsRequirement(visit, resource, base, taskLocation(resource, base));
+  const target = credentials === undefined ? out : [];
+  if (entry === undefined) target.push(unknownIntegration(visit, resource));
+  else if (entry.resource === ACTIVITY_KEY) {
+    for (const r of mergeRequirements(activityRequirements(visit, resource, base))) target.push(r);
+  } else ownRequirements(visit, entry, resource, base, target);
+  if (credentials === undefined) return;
+  out.push(credentials.requirement);
+  for (const r of target) if (r.purpose !== 'events') out.push({ ...r, assumedRoleArn: credentials.roleArn });
 }
