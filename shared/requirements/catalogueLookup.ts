@@ -1,17 +1,9 @@
-import { findCrossCutting } from '../catalogue/findCrossCutting.js';
+import { CROSS_CUTTING_KEYS, findCrossCutting } from '../catalogue/findCrossCutting.js';
 import { findIntegration } from '../catalogue/findIntegration.js';
 import type { Integration } from '../catalogue/types.js';
 
-/** Keys of the catalogue entries that are not Task resources (Distributed Map, cross-cutting needs). */
-export const ENTRY_KEYS = {
-  distributedMap: 'distributed-map-state',
-  distributedMapRedrive: 'distributed-map-redrive',
-  logging: 'logging-configuration',
-  tracing: 'xray-tracing',
-  stateMachineKms: 'kms-state-machine-encryption',
-  activityKms: 'kms-activity-encryption',
-  credentials: 'task-credentials-cross-account',
-} as const;
+/** Keys of the catalogue entries that are not Task resources (the catalogue's own table). */
+export const ENTRY_KEYS = CROSS_CUTTING_KEYS;
 
 /** The key of the catalogue's activity Task entry. */
 export const ACTIVITY_KEY = 'activity-arn';

@@ -4,7 +4,6 @@ import { type CompiledPermission, compilePermission } from './compilePermission.
 import { consequenceOf } from './consequenceOf.js';
 import type { TemplateEnv } from './expandTemplate.js';
 import { passedToServiceOfIntegration } from './passedToService.js';
-import { purposeOf } from './purposeOf.js';
 import { type Resolution, resolvePermission } from './resolvePermission.js';
 import { resolveSpecialPermission } from './resolveSpecialPermission.js';
 
@@ -39,7 +38,7 @@ function prepare(entry: Integration, spec: PermissionSpec): PreparedPermission {
   }
   const cached = byEntry.get(spec);
   if (cached !== undefined) return cached;
-  const purpose = purposeOf(entry, spec);
+  const purpose = spec.purpose;
   const actions = [...new Set(spec.actions)];
   const prepared: PreparedPermission = {
     compiled: compilePermission(spec),
