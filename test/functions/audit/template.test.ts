@@ -102,7 +102,9 @@ describe('infra/template.yaml', () => {
       OutExtension: ['.js=.mjs'],
       Target: 'es2022',
     });
-    expect(String((fn.Metadata?.BuildProperties as Node | undefined)?.Banner)).toContain('createRequire(import.meta.url)');
+    expect(String((fn.Metadata?.BuildProperties as Node | undefined)?.Banner)).toContain(
+      'createRequire(import.meta.url)',
+    );
   });
 
   it('reports partial batch failures from the SQS event source', () => {
