@@ -66,7 +66,7 @@ describe('sfn-role-audit check (offline, --definition and --policy)', () => {
     expect(report.findings).toEqual([]);
   });
 
-  it('reports an action the --boundary does not allow as denied by the boundary', () => {
+  it('reports an action the --boundary does not allow, which the role alone allows', () => {
     const { run, report } = checkJson([
       ...DEFINITION,
       '--policy',
@@ -75,7 +75,8 @@ describe('sfn-role-audit check (offline, --definition and --policy)', () => {
       fixture('boundary-lambda-only.json'),
     ]);
     expect(run.status).toBe(1);
-    expect(findingsFor(report, 'sns:Publish')).toMatchObject([{ severity: 'HIGH', deniedBy: 'boundary' }]);
+    expect(findingsFor(report, 'sns:Publish')).toMatchObject([{ severity: 'HIGH', decision: 'implicitDeny' }]);
+    expect(findingsFor(report, 'lambda:InvokeFunction')).toEqual([]);
   });
 
   it('reports an action an --scp level denies as an explicit deny by the SCP', () => {

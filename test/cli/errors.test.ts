@@ -26,7 +26,7 @@ describe('sfn-role-audit exit code 2', () => {
     {
       name: 'a malformed JSON definition',
       args: ['check', '--definition', fixture('malformed.json'), '--policy', FULL],
-      reason: 'test/fixtures/cli/malformed.json: not valid JSON at line 4, column 35: CommaExpected',
+      reason: 'test/fixtures/cli/malformed.json: not valid JSON at line 4, column 34: CommaExpected',
     },
     {
       name: 'a policy file that is not a policy',
