@@ -19,10 +19,10 @@ export const CHECK_HELP = `Usage: sfn-role-audit check (--definition FILE | --de
 Checks that the execution role allows everything the definition needs and reports what is missing, what breaks
 because of it, and the statement to add.
 
-Offline (files; no AWS credentials needed; the embedded IAM evaluator decides):
-${DEFINITION_HELP.replace(/^/gm, '  ').trimStart()}
+${DEFINITION_HELP}
 
-  Role (at least one):
+Role, offline (files; no AWS credentials; the embedded IAM evaluator decides; --policy and/or
+--authorization-details):
   --policy FILE              an identity policy (repeatable): a policy document, or the output of
                              aws iam get-role-policy or aws iam get-policy-version
   --authorization-details FILE

@@ -17,7 +17,7 @@ const CHECK = [
 const CLIENTS = { sfn: () => new SFNClient({}), iam: () => new IAMClient({}) };
 
 describe('runCli', () => {
-  it.each([
+  it.each<{ name: string; tty: boolean; env: Record<string, string>; colour: boolean }>([
     { name: 'colours text on a terminal', tty: true, env: {}, colour: true },
     {
       name: 'does not colour text on a terminal when NO_COLOR is set',
