@@ -2,10 +2,11 @@ import type { PolicyDocument, PolicyStatement, Requirement } from '../types.js';
 import { policyStatementsOf } from './policyStatementsOf.js';
 
 /**
- * IAM counts policy size without whitespace: a role's inline policies may total 10,240 characters, a managed policy
- * 6,144. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html#reference_iam-quotas-entity-length
+ * IAM counts policy size without whitespace: a role's inline policies may total 10,240 characters.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html#reference_iam-quotas-entity-length
  */
 export const INLINE_ROLE_POLICIES_LIMIT = 10_240;
+/** A managed policy may hold 6,144 characters (same page, same counting). */
 export const MANAGED_POLICY_LIMIT = 6_144;
 const VERSION = '2012-10-17';
 
