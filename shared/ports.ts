@@ -19,7 +19,16 @@ export type PermissionSimulator = {
 
 /** Result of looking a state machine up. */
 export type StateMachineLookup =
-  | { found: true; description: StateMachineDescription; tags?: Record<string, string> }
+  | {
+      found: true;
+      description: StateMachineDescription;
+      tags?: Record<string, string>;
+      /**
+       * Alias lookups only: the versions the alias routes to, by weight. `description` is the highest-weight one's
+       * (ties go to the newer version), with `stateMachineArn` set to the alias ARN; audit the others by version ARN.
+       */
+      routing?: { versionArn: string; weight: number }[];
+    }
   | { found: false; arn: string; reason: string };
 
 /** Fetches a state machine (plain, version or alias ARN). */
@@ -41,7 +50,9 @@ export type RolePolicies = {
 };
 
 /** Result of reading a role's policies. */
-export type RolePoliciesLookup = { found: true; policies: RolePolicies } | { found: false; roleArn: string; reason: string };
+export type RolePoliciesLookup =
+  | { found: true; policies: RolePolicies }
+  | { found: false; roleArn: string; reason: string };
 
 /** Reads a role's policies (GetRole / ListRolePolicies / … or an authorization-details file). */
 export type RolePolicySource = {
