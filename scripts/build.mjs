@@ -5,6 +5,10 @@ import { existsSync } from 'node:fs';
 //
 //   node scripts/build.mjs          both bundles (the Lambda is skipped with a notice while its source is missing)
 //   node scripts/build.mjs --cli    only the command line (what the CLI tests use)
+//
+// `npx sfn-role-audit` in this folder links the folder into npm's npx cache the first time, which runs `prepare`
+// again (npm_command=exec). Then the CLI built by `npm ci` is kept (or only the CLI is built), so npx starts fast and
+// does not depend on the Lambda bundle.
 import { chmod, stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,7 +63,12 @@ async function bundle(options) {
 }
 
 async function main() {
-  const cliOnly = process.argv.includes('--cli');
+  const underNpx = process.env.npm_command === 'exec' && process.env.npm_lifecycle_event === 'prepare';
+  if (underNpx && existsSync(join(ROOT, CLI.outfile))) {
+    console.log(`kept ${CLI.outfile} (npx link install; npm run build rebuilds)`);
+    return;
+  }
+  const cliOnly = underNpx || process.argv.includes('--cli');
   await bundle(CLI);
   await chmod(join(ROOT, CLI.outfile), 0o755);
   if (cliOnly) return;
