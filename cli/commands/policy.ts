@@ -9,9 +9,9 @@ import { requirementsOf } from '../requirementsOf.js';
 /** Help for `sfn-role-audit policy`. */
 export const POLICY_HELP = `Usage: sfn-role-audit policy (--definition FILE | --describe FILE) [options]
 
-Prints the least-privilege IAM policy for the definition's execution role. When the statements do not fit in one
-inline role policy (10,240 characters), the output is a JSON array of policy documents, to attach separately;
-otherwise it is one policy document.
+Prints the least-privilege IAM policy for the definition's execution role: one policy document when it fits the
+10,240 characters IAM allows for all of a role's inline policies; otherwise a JSON array of policy documents of at
+most 6,144 characters each, to attach as customer managed policies.
 
 ${DEFINITION_HELP}
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -46,5 +46,33 @@ describe('sfn-role-audit policy', () => {
       stdout: '',
       stderr: 'sfn-role-audit: --format must be one of json, not "text"\n',
     });
+  });
+});
+
+describe('sfn-role-audit policy for a large definition', () => {
+  it('prints an array of managed-policy-sized documents when one inline policy cannot hold it', () => {
+    const states: Record<string, unknown> = {};
+    const count = 120;
+    for (let index = 0; index < count; index++) {
+      states[`Step ${index}`] = {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::lambda:invoke',
+        Parameters: { FunctionName: `orders-processing-step-with-a-long-descriptive-name-${index}` },
+        ...(index === count - 1 ? { End: true } : { Next: `Step ${index + 1}` }),
+      };
+    }
+    const path = join(mkdtempSync(join(tmpdir(), 'sfn-role-audit-large-')), 'large.asl.json');
+    writeFileSync(path, JSON.stringify({ StartAt: 'Step 0', States: states }));
+    const run = runBuiltCli(['policy', '--definition', path, '--state-machine-arn', ARN]);
+    expect(run.status).toBe(0);
+    const documents = JSON.parse(run.stdout) as PolicyDocument[];
+    expect(Array.isArray(documents)).toBe(true);
+    expect(documents.length).toBeGreaterThan(1);
+    for (const document of documents)
+      expect(JSON.stringify(document).replace(/\s/g, '').length).toBeLessThanOrEqual(6144);
+    const resources = documents.flatMap(statements).flatMap((statement) => listOf(statement.Resource));
+    expect(resources).toContain(
+      'arn:aws:lambda:us-east-1:111122223333:function:orders-processing-step-with-a-long-descriptive-name-119',
+    );
   });
 });
