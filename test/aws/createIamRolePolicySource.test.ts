@@ -37,7 +37,7 @@ beforeEach(() => {
       Arn: ROLE,
       CreateDate: new Date(0),
       AssumeRolePolicyDocument: encoded(TRUST),
-      PermissionsBoundary: { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: BOUNDARY },
+      PermissionsBoundary: { PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: BOUNDARY },
     },
   });
   iam

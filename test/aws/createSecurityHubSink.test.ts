@@ -1,4 +1,5 @@
 import {
+  type AwsSecurityFinding,
   BatchImportFindingsCommand,
   GetFindingsCommand,
   InternalException,
@@ -71,7 +72,7 @@ describe('createSecurityHubSink', () => {
             updatedAt: '2026-04-01T00:00:00.000Z',
           }),
           ProductArn: PRODUCT,
-        },
+        } as AwsSecurityFinding,
       ],
     });
     await sink().sink.publish(report, NO_CHANGE);
@@ -90,7 +91,12 @@ describe('createSecurityHubSink', () => {
       updatedAt: '2026-04-01T00:00:00.000Z',
     });
     hub.on(GetFindingsCommand).resolves({
-      Findings: [{ ...stored, ProductFields: { ...stored.ProductFields, 'aws/securityhub/FindingId': 'x' } }],
+      Findings: [
+        {
+          ...stored,
+          ProductFields: { ...stored.ProductFields, 'aws/securityhub/FindingId': 'x' },
+        } as AwsSecurityFinding,
+      ],
     });
     await sink().sink.publish(report, {
       newOrWorse: [],
