@@ -1,10 +1,7 @@
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { isRecord } from '../shared/local/isRecord.js';
 
 type SarifRegion = { startLine: number; startColumn: number };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** 1-based line and column of the `"definition"` key in a describe-state-machine file, when it has one. */
 function definitionKeyRegion(describeText: string): SarifRegion | undefined {

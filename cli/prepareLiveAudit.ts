@@ -1,15 +1,12 @@
 import { createIamPrincipalSimulator } from '../shared/aws/createIamPrincipalSimulator.js';
 import { createIamRolePolicySource } from '../shared/aws/createIamRolePolicySource.js';
 import { createSfnStateMachineSource } from '../shared/aws/createSfnStateMachineSource.js';
-import { createEmbeddedSimulator } from '../shared/local/createEmbeddedSimulator.js';
 import { InputError } from '../shared/local/InputError.js';
-import { loadPolicyFile } from '../shared/local/parsePolicyFile.js';
-import { loadScpFile } from '../shared/local/parseScpFile.js';
-import type { NamedPolicy, PermissionSimulator } from '../shared/ports.js';
+import type { PermissionSimulator } from '../shared/ports.js';
 import type { CheckFlags } from './checkOptions.js';
 import type { CliDeps } from './cliDeps.js';
+import { createCheckSimulator } from './createCheckSimulator.js';
 import { oneOf } from './parseCommandArgs.js';
-import { parseContextFlags } from './parseContextFlags.js';
 import type { PreparedAudit } from './preparedAudit.js';
 import { UsageError } from './UsageError.js';
 
@@ -47,25 +44,11 @@ export async function prepareLiveAudit(flags: CheckFlags, deps: CliDeps): Promis
   const iam = deps.clients.iam(region);
   const base = { description, sarifUri: description.stateMachineArn ?? arn, embedded: true };
   if (kind === 'aws') {
-    const simulator: PermissionSimulator = createIamPrincipalSimulator(iam, { roleArn, region: region ?? '*' });
+    const simulator: PermissionSimulator = createIamPrincipalSimulator(iam, { roleArn, region: match[1] ?? '*' });
     return { ...base, simulator };
   }
   const role = await createIamRolePolicySource(iam).read(roleArn);
-  const scps: NamedPolicy[][] = [];
-  for (const path of flags.scp ?? []) scps.push(await loadScpFile(path));
-  const boundary =
-    flags.boundary === undefined
-      ? role.found
-        ? role.policies.boundary
-        : undefined
-      : await loadPolicyFile(flags.boundary);
-  const context = parseContextFlags(flags.context ?? []);
-  const simulator = createEmbeddedSimulator({
-    identity: role.found ? role.policies.identity : [],
-    ...(boundary === undefined ? {} : { boundary }),
-    ...(scps.length === 0 ? {} : { scps }),
-    ...(Object.keys(context).length === 0 ? {} : { context }),
-  });
+  const simulator = await createCheckSimulator(flags, role.found ? role.policies : { identity: [] });
   const trust = role.found ? role.policies.trust : undefined;
   return { ...base, simulator, roleFound: role.found, ...(trust === undefined ? {} : { roleTrust: trust }) };
 }

@@ -1,12 +1,10 @@
 import { loadAuthorizationDetails } from '../shared/local/createAuthorizationDetailsSource.js';
-import { createEmbeddedSimulator } from '../shared/local/createEmbeddedSimulator.js';
 import { loadPolicyFile } from '../shared/local/parsePolicyFile.js';
-import { loadScpFile } from '../shared/local/parseScpFile.js';
 import type { NamedPolicy } from '../shared/ports.js';
 import type { PolicyDocument } from '../shared/types.js';
 import type { CheckFlags } from './checkOptions.js';
+import { createCheckSimulator } from './createCheckSimulator.js';
 import { loadDefinitionInput } from './loadDefinitionInput.js';
-import { parseContextFlags } from './parseContextFlags.js';
 import type { PreparedAudit } from './preparedAudit.js';
 import { UsageError } from './UsageError.js';
 
@@ -55,16 +53,7 @@ export async function prepareOfflineAudit(flags: CheckFlags): Promise<PreparedAu
     }
   }
   for (const path of policyFiles) identity.push(await loadPolicyFile(path));
-  if (flags.boundary !== undefined) boundary = await loadPolicyFile(flags.boundary);
-  const scps: NamedPolicy[][] = [];
-  for (const path of flags.scp ?? []) scps.push(await loadScpFile(path));
-  const context = parseContextFlags(flags.context ?? []);
-  const simulator = createEmbeddedSimulator({
-    identity,
-    ...(boundary === undefined ? {} : { boundary }),
-    ...(scps.length === 0 ? {} : { scps }),
-    ...(Object.keys(context).length === 0 ? {} : { context }),
-  });
+  const simulator = await createCheckSimulator(flags, { identity, boundary });
   return {
     description,
     simulator,

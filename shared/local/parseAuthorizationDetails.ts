@@ -1,4 +1,5 @@
 import { InputError } from './InputError.js';
+import { isRecord } from './isRecord.js';
 
 /** A role as `aws iam get-account-authorization-details` lists it (the fields the audit reads). */
 export type RoleDetail = {
@@ -21,10 +22,6 @@ export type ManagedPolicyDetail = {
 
 /** The roles and managed policies of an authorization-details file. */
 export type AuthorizationDetails = { source: string; roles: RoleDetail[]; policies: ManagedPolicyDetail[] };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function list(value: Record<string, unknown>, key: string, where: string): Record<string, unknown>[] {
   const field = value[key];

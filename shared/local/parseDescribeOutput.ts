@@ -1,10 +1,7 @@
 import type { StateMachineDescription } from '../types.js';
 import { InputError } from './InputError.js';
+import { isRecord } from './isRecord.js';
 import { readJsonFile } from './readJsonFile.js';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function optionalString(value: Record<string, unknown>, key: string, source: string): string | undefined {
   const field = value[key];

@@ -1,11 +1,8 @@
 import type { NamedPolicy } from '../ports.js';
 import { decodePolicyDocument, isPolicyDocument } from './decodePolicyDocument.js';
 import { InputError } from './InputError.js';
+import { isRecord } from './isRecord.js';
 import { readJsonFile } from './readJsonFile.js';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** One SCP: a policy document, or `aws organizations describe-policy` output (`{Policy: {PolicySummary, Content}}`). */
 function toScp(value: unknown, name: string): NamedPolicy {

@@ -32,9 +32,18 @@ describe('decodePolicyDocument', () => {
     {
       name: 'a bad escape',
       value: '%7B%E0%A4%A',
-      message: 'p.json: the policy document is neither JSON nor URL-encoded JSON',
+      message: 'p.json: the policy document is not (URL-encoded) JSON',
     },
-    { name: 'broken JSON text', value: '{"Statement": [}', message: 'p.json: the policy document is not valid JSON' },
+    {
+      name: 'broken JSON text',
+      value: '{"Statement": [}',
+      message: 'p.json: the policy document is not (URL-encoded) JSON',
+    },
+    {
+      name: 'JSON text without Statement',
+      value: '{"Version": "2012-10-17"}',
+      message: 'p.json: the policy document has no Statement',
+    },
   ])('rejects $name', ({ value, message }) => {
     expect(() => decodePolicyDocument(value, 'p.json')).toThrow(message);
   });
