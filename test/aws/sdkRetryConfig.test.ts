@@ -23,12 +23,13 @@ function throttlingClient(throttled: number, maxAttempts?: number) {
   const calls = { count: 0 };
   const body = (value: unknown) => Readable.from([Buffer.from(JSON.stringify(value))]);
   const requestHandler = {
-    handle: async () => {
+    handle: async (request: { headers: Record<string, string> }) => {
       calls.count += 1;
       const throttle = calls.count <= throttled;
+      const operation = request.headers['x-amz-target'] ?? '';
       const payload = throttle
         ? { __type: 'com.amazonaws.sfn#ThrottlingException', message: 'Rate exceeded' }
-        : calls.count % 2 === 1 || throttled === 0
+        : operation.endsWith('.DescribeStateMachine')
           ? DESCRIBED
           : { tags: [] };
       return {
