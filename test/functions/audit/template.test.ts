@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse, type Tags } from 'yaml';
 import { STATE_MACHINE_EVENT_NAMES } from '../../../functions/audit/stateMachineEvents.js';
+import { BY_ROLE_INDEX } from '../../../shared/aws/createDynamoStateStore.js';
 
 type Node = Record<string, unknown>;
 
@@ -138,7 +139,18 @@ describe('infra/template.yaml', () => {
     const table = resource('StateTable').Properties;
     expect(table.BillingMode).toBe('PAY_PER_REQUEST');
     expect(table.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
-    expect((table.TimeToLiveSpecification as Node).Enabled).toBe(true);
+    expect(table.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
+  });
+
+  it('gives the table the keys and role index the DynamoDB state store uses', () => {
+    const table = resource('StateTable').Properties;
+    expect(table.KeySchema).toEqual([
+      { AttributeName: 'stateMachineArn', KeyType: 'HASH' },
+      { AttributeName: 'qualifier', KeyType: 'RANGE' },
+    ]);
+    const [index] = table.GlobalSecondaryIndexes as { IndexName: string; KeySchema: unknown }[];
+    expect(index?.IndexName).toBe(BY_ROLE_INDEX);
+    expect(index?.KeySchema).toEqual([{ AttributeName: 'roleArn', KeyType: 'HASH' }]);
   });
 
   it('alarms on any message in the dead-letter queue', () => {
