@@ -102,6 +102,7 @@ describe('infra/template.yaml', () => {
       Format: 'esm',
       OutExtension: ['.js=.mjs'],
       Target: 'es2022',
+      MainFields: 'module,main',
     });
     expect(String((fn.Metadata?.BuildProperties as Node | undefined)?.Banner)).toContain(
       'createRequire(import.meta.url)',
