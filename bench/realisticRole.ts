@@ -11,7 +11,10 @@ function statements(p: number): PolicyStatement[] {
       Sid: `Invoke${p}`,
       Effect: 'Allow',
       Action: ['lambda:InvokeFunction'],
-      Resource: [`arn:aws:lambda:us-east-1:${ACCOUNT}:function:orders-fn-${p}*`, `arn:aws:lambda:us-east-1:${ACCOUNT}:function:orders-fn-${p}*:*`],
+      Resource: [
+        `arn:aws:lambda:us-east-1:${ACCOUNT}:function:orders-fn-${p}*`,
+        `arn:aws:lambda:us-east-1:${ACCOUNT}:function:orders-fn-${p}*:*`,
+      ],
     },
     {
       Sid: `Tables${p}`,
