@@ -30,8 +30,10 @@ function readFunctionName(functionName: string): LambdaFunction | undefined {
 
 /**
  * The function ARNs a Lambda invoke needs. A qualified call (`name:alias`, `name:3` or a `Qualifier` field) is
- * authorised on exactly the qualified ARN; an unqualified one on the function ARN, plus `:*` as the catalogue
- * (console- and CDK-generated roles) grants. https://docs.aws.amazon.com/lambda/latest/dg/lambda-api-permissions-ref.html
+ * authorised on exactly the qualified ARN; an unqualified one on the unqualified function ARN only
+ * (https://docs.aws.amazon.com/lambda/latest/dg/lambda-api-permissions-ref.html). The catalogue's extra
+ * `function:NAME:*` is what console- and CDK-generated roles grant for convenience, not what Invoke is authorised
+ * on: requiring it would report a role that grants exactly `function:NAME` — which works — as broken.
  */
 export function buildLambdaArns(functionName: string, qualifier: string | undefined, defaults: Location): string[] {
   const fn = readFunctionName(functionName);
@@ -41,7 +43,7 @@ export function buildLambdaArns(functionName: string, qualifier: string | undefi
   const account = fn.location.account || defaults.account;
   const base = `arn:${partition}:lambda:${region}:${account}:function:${fn.name}`;
   const q = fn.qualifier ?? qualifier;
-  return q === undefined || q === '' ? [base, `${base}:*`] : [`${base}:${q}`];
+  return q === undefined || q === '' ? [base] : [`${base}:${q}`];
 }
 
 /**

@@ -47,6 +47,14 @@ function buildEach(
   return resources.length === 0 ? undefined : { resources: [...new Set(resources)], dynamic, context: undefined };
 }
 
+/** True when a FunctionName already carries a version or alias (`name:q`, `ACCOUNT:function:name:q`, ARN + `:q`). */
+function hasQualifier(functionName: string): boolean {
+  const parts = functionName.split(':');
+  if (functionName.startsWith('arn:')) return parts.length > 7;
+  if (/^\d{12}:function:/.test(functionName)) return parts.length > 3;
+  return parts.length > 1;
+}
+
 /** Lambda FunctionName in all its forms, with the `Qualifier` field. */
 function lambdaResources(env: TemplateEnv, dynamicForm: () => string[]): Resolution | undefined {
   const qualifier = env.read('Qualifier')[0];
@@ -56,7 +64,8 @@ function lambdaResources(env: TemplateEnv, dynamicForm: () => string[]): Resolut
     env.read('FunctionName'),
     (name) => {
       const arns = buildLambdaArns(name, literalQualifier, env.location);
-      return dynamicQualifier && arns.length === 2 ? arns.slice(1) : arns;
+      // A qualifier only known at run time may name any version or alias of an unqualified function.
+      return dynamicQualifier && arns.length === 1 && !hasQualifier(name) ? [`${arns[0]}:*`] : arns;
     },
     (prefix) => narrowLambdaArn(prefix, env.location),
     dynamicForm,

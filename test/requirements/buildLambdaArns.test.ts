@@ -6,13 +6,10 @@ const HERE = { partition: 'aws', region: 'us-east-1', account: '111122223333' };
 describe('buildLambdaArns', () => {
   it.each([
     {
-      name: 'bare name: the function ARN and all its qualifiers',
+      name: 'bare name: only the unqualified function ARN',
       fn: 'orders',
       qualifier: undefined,
-      expected: [
-        'arn:aws:lambda:us-east-1:111122223333:function:orders',
-        'arn:aws:lambda:us-east-1:111122223333:function:orders:*',
-      ],
+      expected: ['arn:aws:lambda:us-east-1:111122223333:function:orders'],
     },
     {
       name: 'name:alias: exactly the alias ARN',
@@ -36,19 +33,13 @@ describe('buildLambdaArns', () => {
       name: 'partial ARN keeps its account',
       fn: '444455556666:function:orders',
       qualifier: undefined,
-      expected: [
-        'arn:aws:lambda:us-east-1:444455556666:function:orders',
-        'arn:aws:lambda:us-east-1:444455556666:function:orders:*',
-      ],
+      expected: ['arn:aws:lambda:us-east-1:444455556666:function:orders'],
     },
     {
       name: 'full ARN keeps its partition, Region and account',
       fn: 'arn:aws-cn:lambda:cn-north-1:444455556666:function:orders',
       qualifier: undefined,
-      expected: [
-        'arn:aws-cn:lambda:cn-north-1:444455556666:function:orders',
-        'arn:aws-cn:lambda:cn-north-1:444455556666:function:orders:*',
-      ],
+      expected: ['arn:aws-cn:lambda:cn-north-1:444455556666:function:orders'],
     },
     {
       name: 'qualified full ARN: exactly that ARN',
