@@ -3,12 +3,12 @@ import { collectRequests } from './audit/collectRequests.js';
 import { countBySeverity } from './audit/countBySeverity.js';
 import { grantedResourcesOf } from './audit/grantedResourcesOf.js';
 import { suppressFindings } from './audit/suppressFindings.js';
-import { trustsStepFunctions } from './audit/trustsStepFunctions.js';
 import { buildFindings } from './findings/buildFindings.js';
 import { invalidDefinitionFindings } from './findings/invalidDefinitionFindings.js';
 import { roleNotFoundFinding } from './findings/roleNotFoundFinding.js';
 import { sortFindings, stateOrderOf } from './findings/sortFindings.js';
 import { untrustedRoleFinding } from './findings/untrustedRoleFinding.js';
+import { isTrustedByStepFunctions } from './iam/isTrustedByStepFunctions.js';
 import type { PermissionSimulator } from './ports.js';
 import { contextFromDescription } from './requirements/contextFromDescription.js';
 import { deriveRequirements } from './requirements/deriveRequirements.js';
@@ -68,7 +68,7 @@ export async function auditStateMachine(input: AuditInput): Promise<AuditReport>
   let requirements: Requirement[] = [];
   let checkedRequests = 0;
   if (input.roleFound === false) findings.push(roleNotFoundFinding({ stateMachineArn: arn, roleArn }));
-  else if (input.roleTrust !== undefined && !trustsStepFunctions(input.roleTrust)) {
+  else if (input.roleTrust !== undefined && !isTrustedByStepFunctions(input.roleTrust)) {
     findings.push(untrustedRoleFinding({ stateMachineArn: arn, roleArn }));
   }
   const parsed = parseDefinition(description.definition);
