@@ -65,7 +65,11 @@ function explicitDenyFinding(input: RequirementFindingsInput, layer: DenyingLaye
   };
 }
 
-function missingFinding(input: RequirementFindingsInput, decisions: Decision[]): Finding {
+/**
+ * Implicit denies: the role's policies lack an Allow, or (layer boundary/scp) the role allows it but the permissions
+ * boundary or an SCP level does not — then the same statement must be allowed in that layer, not only in the role.
+ */
+function missingFinding(input: RequirementFindingsInput, decisions: Decision[], layer: DenyingLayer): Finding {
   const base = baseFinding(input, 'MissingPermission', decisions);
   const subject = subjectOf(base.state, base.integration, base.purpose);
   const r = input.requirement;
@@ -73,11 +77,14 @@ function missingFinding(input: RequirementFindingsInput, decisions: Decision[]):
   if (r.dynamic) details.dynamic = true;
   if (r.inferred === true) details.inferred = true;
   if (r.managedRule !== undefined) details.managedRule = r.managedRule;
+  if (layer !== 'identity') details.fix = `allow this statement in ${LAYER_NAMES[layer]} too`;
+  const missing = layer === 'identity' ? 'missing' : `not allowed by ${LAYER_NAMES[layer]}:`;
   return {
     ...base,
     severity: input.severity,
     decision: 'implicitDeny',
-    title: `${subject} cannot ${purposePhrase(base.purpose)}: missing ${actionList(base.actions)}`,
+    ...(layer === 'identity' ? {} : { deniedBy: layer }),
+    title: `${subject} cannot ${purposePhrase(base.purpose)}: ${missing} ${actionList(base.actions)}`,
     consequence: input.consequence,
     remediation: remediationOf(base.actions, base.resources, r.context),
     ...(Object.keys(details).length === 0 ? {} : { details }),
@@ -145,7 +152,10 @@ export function requirementFindings(input: RequirementFindingsInput): Finding[] 
   const granted = input.requirement.dynamic ? grantsFor(input, implicit) : {};
   const unverifiable = implicit.filter((d) => granted[d.action] !== undefined);
   const missing = implicit.filter((d) => granted[d.action] === undefined);
-  if (missing.length > 0) findings.push(missingFinding(input, missing));
+  for (const layer of LAYERS) {
+    const byLayer = missing.filter((d) => (d.deniedBy ?? 'identity') === layer);
+    if (byLayer.length > 0) findings.push(missingFinding(input, byLayer, layer));
+  }
   if (unverifiable.length > 0) findings.push(unverifiableFinding(input, unverifiable, granted));
   const conditional = input.decisions.filter((d) => d.decision === 'conditional');
   if (conditional.length > 0) findings.push(conditionalFinding(input, conditional));

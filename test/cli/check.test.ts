@@ -75,7 +75,9 @@ describe('sfn-role-audit check (offline, --definition and --policy)', () => {
       fixture('boundary-lambda-only.json'),
     ]);
     expect(run.status).toBe(1);
-    expect(findingsFor(report, 'sns:Publish')).toMatchObject([{ severity: 'HIGH', decision: 'implicitDeny' }]);
+    expect(findingsFor(report, 'sns:Publish')).toMatchObject([
+      { severity: 'HIGH', decision: 'implicitDeny', deniedBy: 'boundary' },
+    ]);
     expect(findingsFor(report, 'lambda:InvokeFunction')).toEqual([]);
   });
 

@@ -141,6 +141,30 @@ describe('buildFindings', () => {
     expect(finding?.details?.fix).toBe(`remove or narrow the deny in ${words}`);
   });
 
+  it.each([
+    { name: 'boundary', layer: 'boundary' as const, words: 'the permissions boundary' },
+    { name: 'scp', layer: 'scp' as const, words: 'a service control policy' },
+  ])('names the $name layer that lacks an Allow and says the statement belongs there too', ({ layer, words }) => {
+    const r = requirement({ purpose: 'invoke' });
+    const [finding] = findingsOf([r], [decide(r, 'implicitDeny', { deniedBy: layer })]);
+    expect(finding).toMatchObject({
+      rule: 'MissingPermission',
+      severity: 'HIGH',
+      decision: 'implicitDeny',
+      deniedBy: layer,
+    });
+    expect(finding?.title).toContain(`not allowed by ${words}: ecs:RunTask`);
+    expect(finding?.details?.fix).toBe(`allow this statement in ${words} too`);
+    expect(finding?.remediation).toMatchObject({ Effect: 'Allow', Action: ['ecs:RunTask'] });
+  });
+
+  it('leaves deniedBy off an implicit deny of the role itself', () => {
+    const r = requirement({ purpose: 'invoke' });
+    const [finding] = findingsOf([r], [decide(r, 'implicitDeny', { deniedBy: 'identity' })]);
+    expect(finding?.deniedBy).toBeUndefined();
+    expect(finding?.title).toContain('missing ecs:RunTask');
+  });
+
   it('names the deny statement that matched', () => {
     const r = requirement({ purpose: 'kms', state: null, actions: ['kms:Decrypt'], resources: ['arn:aws:kms:k'] });
     const matched = [{ policy: 'guardrail', statement: 'NoKms', layer: 'scp' as const, effect: 'Deny' as const }];
