@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { auditStateMachine } from '../../shared/audit.js';
+import { warrantsNotification } from '../../shared/findings/warrantsNotification.js';
 import { SEVERITIES } from '../../shared/types.js';
 import { archiveStateMachine } from './archiveStateMachine.js';
-import { isNotableChange } from './isNotableChange.js';
 import { parseIgnoreTag } from './parseIgnoreTag.js';
 import { publishToSinks } from './publishToSinks.js';
 import type { AuditHandlerDeps } from './types.js';
@@ -34,7 +34,7 @@ export async function auditTarget(arn: string, deps: AuditHandlerDeps): Promise<
   });
   const previous = await deps.store.load(arn);
   const change = deps.computeChange(previous, report);
-  const notable = isNotableChange(report, change, deps.notifyMinSeverity);
+  const notable = warrantsNotification(report, change, deps.notifyMinSeverity);
   const sinks = deps.sinks.filter((s) => notable || !s.onlyNotable);
   const told = await publishToSinks(sinks, report, change);
   await deps.store.save(report);

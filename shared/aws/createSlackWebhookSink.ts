@@ -1,7 +1,7 @@
 import { toSlackBlocks } from '../findings/toSlackBlocks.js';
+import { warrantsNotification } from '../findings/warrantsNotification.js';
 import type { FindingSink, ReportChange } from '../ports.js';
 import type { AuditReport, Severity } from '../types.js';
-import { warrantsNotification } from './createSnsSink.js';
 
 /** The subset of `fetch` the Slack sink uses (the global `fetch` fits; tests pass a fake). */
 export type FetchFn = (

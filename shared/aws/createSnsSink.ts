@@ -1,5 +1,6 @@
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import { notableFindings, toChatbotMessage } from '../findings/toChatbotMessage.js';
+import { toChatbotMessage } from '../findings/toChatbotMessage.js';
+import { warrantsNotification } from '../findings/warrantsNotification.js';
 import type { FindingSink, ReportChange } from '../ports.js';
 import type { AuditReport, Severity } from '../types.js';
 import { awsCallError } from './awsErrorName.js';
@@ -10,11 +11,6 @@ export type SnsSinkOptions = {
   /** Only new or worse findings at least this severe (and "all clear") are announced; default INFORMATIONAL. */
   minSeverity?: Severity;
 };
-
-/** True when a change is worth a message: a new or worse finding at or above the threshold, or "all clear". */
-export function warrantsNotification(report: AuditReport, change: ReportChange, minSeverity: Severity): boolean {
-  return change.allClear || notableFindings(report, change, minSeverity).length > 0;
-}
 
 /**
  * A FindingSink publishing one AWS Chatbot custom notification per notable change to an SNS topic (Chatbot drops
