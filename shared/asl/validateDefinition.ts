@@ -92,6 +92,24 @@ function checkMap(here: Here, state: JsonObject, nested: Scope[]): void {
   nested.push({ value: state[key], path, label: `${key} of Map state '${here.name}'` });
 }
 
+/** States that move on with `Next` or stop with `End: true`; Choice, Succeed and Fail do neither. */
+const TRANSITIONING_TYPES: ReadonlySet<unknown> = new Set(['Task', 'Pass', 'Wait', 'Parallel', 'Map']);
+
+/**
+ * Each Task, Pass, Wait, Parallel and Map state has exactly one of `Next` and `End: true`; Succeed and Fail have
+ * neither (https://states-language.net/spec.html#transition, #succeed-state, #fail-state).
+ */
+function checkTransition(here: Here, state: JsonObject, type: unknown): void {
+  const { name } = here;
+  const ends = state.End === true;
+  if (TRANSITIONING_TYPES.has(type)) {
+    if (state.Next !== undefined && ends) report(here, `state '${name}' has both Next and End`, 'End');
+    else if (state.Next === undefined && !ends) report(here, `state '${name}' has neither Next nor "End": true`);
+  } else if ((type === 'Succeed' || type === 'Fail') && state.Next !== undefined) {
+    report(here, `${type} state '${name}' cannot have Next`, 'Next');
+  }
+}
+
 function checkState(here: Here, state: unknown, nested: Scope[]): void {
   const { name } = here;
   if (!isObject(state)) {
@@ -107,6 +125,7 @@ function checkState(here: Here, state: unknown, nested: Scope[]): void {
     checkQueryLanguage(state.QueryLanguage, `state '${name}'`, [...here.scope.path, 'States', name], here.issues);
   if (state.Next !== undefined && !isTarget(here, state.Next))
     reportTarget(here, state.Next, `state '${name}'`, 'Next');
+  checkTransition(here, state, type);
   const catchers = state.Catch;
   if (Array.isArray(catchers)) {
     for (let i = 0; i < catchers.length; i++) {

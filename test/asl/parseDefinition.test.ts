@@ -35,6 +35,24 @@ function withState(state: unknown) {
 
 const MALFORMED = [
   {
+    name: 'a Task with both Next and End',
+    input: { StartAt: 'S', States: { S: { Type: 'Pass', Next: 'T', End: true }, T: { Type: 'Succeed' } } },
+    message: "state 'S' has both Next and End",
+    path: ['States', 'S', 'End'],
+  },
+  {
+    name: 'a Pass state with neither Next nor End',
+    input: withState({ Type: 'Pass' }),
+    message: `state 'S' has neither Next nor "End": true`,
+    path: ['States', 'S'],
+  },
+  {
+    name: 'a Succeed state with Next',
+    input: { StartAt: 'S', States: { S: { Type: 'Succeed', Next: 'T' }, T: { Type: 'Succeed' } } },
+    message: "Succeed state 'S' cannot have Next",
+    path: ['States', 'S', 'Next'],
+  },
+  {
     name: 'JSON with a missing value',
     input: '{\n  "StartAt": "A",\n  "States": }',
     message: 'definition is not valid JSON at line 3, column 13 (offset 32): ValueExpected',

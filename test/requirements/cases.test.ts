@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parseDefinition } from '../../shared/asl/parseDefinition.js';
 import type { AslDefinition } from '../../shared/asl/types.js';
 import { walkStates } from '../../shared/asl/walkStates.js';
 import { CATALOGUE } from '../../shared/catalogue/catalogue.js';
@@ -80,6 +81,11 @@ describe('deriveRequirements (JSON cases)', () => {
       expect(r.source).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
     }
     expect(JSON.stringify(c.definition)).toBe(before);
+  });
+
+  it.each(CASES)('$file: the definition is one Step Functions accepts', (c) => {
+    const parsed = parseDefinition(c.definition);
+    expect(parsed.ok ? [] : parsed.issues.map((issue) => issue.message)).toEqual([]);
   });
 
   it('has at least one case for every catalogue entry', () => {
