@@ -72,7 +72,7 @@ describe('CATALOGUE', () => {
     { name: 'logging', resource: 'logging-configuration', purposes: ['logging'] },
     { name: 'tracing', resource: 'xray-tracing', purposes: ['tracing'] },
     { name: 'credentials', resource: 'task-credentials-cross-account', purposes: ['assume-role'] },
-    { name: 'distributed map', resource: 'distributed-map-state', purposes: ['child-executions'] },
+    { name: 'distributed map', resource: 'distributed-map-state', purposes: ['child-executions', 'cancel'] },
     { name: 'redrive', resource: 'distributed-map-redrive', purposes: ['child-executions'] },
     { name: 'ItemReader object', resource: 'arn:aws:states:::s3:getObject', purposes: ['item-reader'] },
     { name: 'ItemReader listing', resource: 'arn:aws:states:::s3:listObjectsV2', purposes: ['item-reader'] },

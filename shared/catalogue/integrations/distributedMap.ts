@@ -18,14 +18,27 @@ export const DISTRIBUTED_MAP_INTEGRATIONS: readonly Integration[] = [
         parameterFields: [],
         note: "On the parent's own ARN: the Map Run starts child executions of the same state machine.",
       },
-      // Unconfirmed: StopExecution is not required (no AWS page asks for it); the documented resource is kept as is.
+      // Unconfirmed resource: the catalogue spec's execution:<name>:* is kept, although child executions are named
+      // execution:<name>/<mapRunLabel>:<id> (see the redrive entry); a real Map Run should settle it.
       {
         purpose: 'child-executions',
         actions: ['states:DescribeExecution'],
         staticResources: ['arn:${Partition}:states:${Region}:${Account}:execution:${StateMachineName}:*'],
         dynamicResources: ['arn:${Partition}:states:${Region}:${Account}:execution:${StateMachineName}:*'],
         parameterFields: [],
-        note: 'The pages list DescribeExecution only (no StopExecution). Child executions are named execution:<name>/<mapRunLabel>:<id>.',
+        note: 'Lets the Map Run follow its child executions.',
+      },
+      // The spec says the pages list DescribeExecution only; the example policy on the same page (stored copies of
+      // docs.aws.amazon.com and docs.amazonaws.cn, 2026) grants "states:DescribeExecution", "states:StopExecution"
+      // together. Safest reading: require StopExecution as the cancel permission (MEDIUM when missing).
+      {
+        purpose: 'cancel',
+        actions: ['states:StopExecution'],
+        staticResources: ['arn:${Partition}:states:${Region}:${Account}:execution:${StateMachineName}:*'],
+        dynamicResources: ['arn:${Partition}:states:${Region}:${Account}:execution:${StateMachineName}:*'],
+        parameterFields: [],
+        inferred: true,
+        note: "Lets Step Functions stop the Map Run's child executions when the parent execution stops or fails.",
       },
     ],
     source: 'https://docs.aws.amazon.com/step-functions/latest/dg/iam-policies-eg-dist-map.html',
