@@ -56,7 +56,11 @@ export type Requirement = {
   integration: string;
   purpose: Purpose;
   actions: string[];
-  /** ARNs, possibly with `*`/`?` wildcards; `*` alone means any resource. */
+  /**
+   * The authorized resources: the ARNs IAM evaluates the call against (the action's resource types in the Service
+   * Authorization Reference, filled from the state's parameters). A `*` or `?` inside an ARN is a hole (see `holes`);
+   * `*` alone means the action is authorized on `*` (it has no resource type) or nothing of the ARN is known.
+   */
   resources: string[];
   /** True when a value feeding the resource is only known at run time; `resources` then holds the dynamic form. */
   dynamic: boolean;
@@ -77,6 +81,42 @@ export type Requirement = {
   inferred?: boolean;
   /** True for a Task whose Resource the catalogue does not know: nothing can be checked (actions is empty). */
   unknownIntegration?: boolean;
+  /**
+   * The parts of `resources` that are unknown before run time (design.md, "holes"): each `*`/`?` of a resource
+   * stands for such a part. Absent when every resource is a literal ARN (or `*` for an action IAM authorizes on `*`).
+   */
+  holes?: Hole[];
+  /**
+   * Set on a Task whose whole `Resource` is an unapplied `${…}` DefinitionSubstitutions placeholder: nothing can be
+   * derived until it is substituted.
+   */
+  unresolvedPlaceholder?: string;
+};
+
+/** Why part of an authorized ARN cannot be known before run time. */
+export type HoleReason =
+  /** An id the service assigns at run time (a job run id, a task id). */
+  | 'run-time-id'
+  /** A JSONPath, JSONata or intrinsic-function value of the state. */
+  | 'dynamic-value'
+  /** An unapplied `${…}` DefinitionSubstitutions placeholder. */
+  | 'placeholder'
+  /** The Region, account or partition of the state machine is not known to the audit. */
+  | 'unknown-context'
+  /** A resource the service resolves at run time (the latest ACTIVE revision of an ECS task definition family). */
+  | 'latest-revision'
+  /** The random six-character suffix Secrets Manager appends to a secret's name. */
+  | 'secret-suffix'
+  /** A parameter the definition leaves out and the service fills in. */
+  | 'absent-parameter';
+
+/** One unknown part of an authorized resource. */
+export type Hole = {
+  /** The ARN variable of the Service Authorization Reference (`JobRunId`, `TaskDefinitionRevisionNumber`) or field. */
+  variable: string;
+  reason: HoleReason;
+  /** The expression, placeholder or field behind the hole, when there is one (`$.functionName`, `${OrdersFunctionArn}`). */
+  detail?: string;
 };
 
 /** One simulated request. */
@@ -86,7 +126,11 @@ export type SimulationRequest = {
   context?: ContextValues;
 };
 
-export type DecisionValue = 'allowed' | 'implicitDeny' | 'explicitDeny' | 'conditional';
+/**
+ * `notProvable`: the resource has holes and the policies allow (or deny) only some of the ARNs it can stand for, so
+ * whether the call is allowed depends on run-time values.
+ */
+export type DecisionValue = 'allowed' | 'implicitDeny' | 'explicitDeny' | 'conditional' | 'notProvable';
 
 /** Which policy layer decided a deny. */
 export type DenyingLayer = 'identity' | 'boundary' | 'scp' | 'resource';
@@ -110,6 +154,10 @@ export type Decision = {
   /** Condition keys the policies test that the request did not supply. */
   missingContext?: string[];
   matchedStatements?: MatchedStatement[];
+  /** `notProvable`: the identity-policy Resource patterns that allow part of the resource (empty when a deny is the cause). */
+  grantedResources?: string[];
+  /** `notProvable`: Deny Resource patterns that cover part of the resource. */
+  deniedResources?: string[];
 };
 
 export type Severity = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW' | 'INFORMATIONAL';
@@ -119,7 +167,12 @@ export const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL']
 
 export type Rule =
   | 'MissingPermission'
-  | 'UnverifiableDynamicResource'
+  /** A resource with holes that the role allows for some of its ARNs only (LOW). */
+  | 'UnprovableResource'
+  /** A permission AWS does not document (the catalogue's safest reading) is missing (LOW). */
+  | 'InferredPermission'
+  /** A Task `Resource` or value is an unapplied `${…}` DefinitionSubstitutions placeholder. */
+  | 'UnresolvedPlaceholder'
   | 'ConditionalPermission'
   | 'UnknownIntegration'
   | 'InvalidDefinition'

@@ -96,7 +96,7 @@ function unverifiableFinding(
   decisions: Decision[],
   granted: Record<string, string[]>,
 ): Finding {
-  const base = baseFinding(input, 'UnverifiableDynamicResource', decisions);
+  const base = baseFinding(input, 'UnprovableResource', decisions);
   const subject = subjectOf(base.state, base.integration, base.purpose);
   return {
     ...base,

@@ -49,9 +49,17 @@ const RULE_TEXT: Record<Rule, { short: string; full: string }> = {
     short: 'The execution role lacks a permission the definition needs',
     full: 'The definition needs this permission and the execution role does not have it (or a policy denies it): the step fails, hangs or leaves work running.',
   },
-  UnverifiableDynamicResource: {
-    short: 'A run-time resource is granted only for specific ARNs',
-    full: 'The resource is chosen at run time and the role grants the action only on specific ARNs: it cannot be proven before the execution runs.',
+  UnprovableResource: {
+    short: 'A resource known only at run time is granted for some of its ARNs only',
+    full: 'Part of the resource is unknown before run time (an id, a JSONPath value, a placeholder) and the role allows the action on some of the ARNs it can stand for: it cannot be proven before the execution runs.',
+  },
+  InferredPermission: {
+    short: 'A permission AWS does not document, but that the integration probably needs, is missing',
+    full: 'AWS does not document this permission; the catalogue encodes the safest reading. The step may fail without it.',
+  },
+  UnresolvedPlaceholder: {
+    short: 'The definition holds an unapplied DefinitionSubstitutions placeholder',
+    full: 'A ${…} placeholder was not substituted: pass --substitution KEY=VALUE or --substitutions FILE so the audit sees what Step Functions runs.',
   },
   ConditionalPermission: {
     short: 'A permission is allowed only under conditions the audit cannot know',

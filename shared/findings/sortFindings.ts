@@ -6,8 +6,10 @@ const RULE_ORDER = [
   'UntrustedRole',
   'InvalidDefinition',
   'MissingPermission',
+  'InferredPermission',
   'ConditionalPermission',
-  'UnverifiableDynamicResource',
+  'UnprovableResource',
+  'UnresolvedPlaceholder',
   'UnknownIntegration',
 ] as const satisfies readonly Finding['rule'][];
 
