@@ -8,47 +8,31 @@
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
  */
 import { hasVariables, parseTemplate, type ResolvedPart, resolveTemplate } from './parseTemplate.js';
-import type { Matcher } from './types.js';
+import { tokenizePattern } from './tokenizePattern.js';
+import type { Matcher, PatternToken } from './types.js';
 
 /** How a pattern compares: ARN components, whole-string glob, exact, exact ignoring case. */
 export type PatternMode = 'arn' | 'like' | 'equals' | 'equalsIgnoreCase';
 
-const ARN_PREFIX_COLONS = 5;
 const SPECIAL = /[.*+?^${}()|[\]\\]/g;
 
 function escapeRegExp(text: string): string {
   return text.replace(SPECIAL, '\\$&');
 }
 
-/** Regular expression source for resolved parts; `arn` confines wildcards of the first five components. */
-function regexSource(parts: readonly ResolvedPart[], arn: boolean): string {
-  const first = parts[0];
-  const isArn = arn && first?.kind === 'pattern' && first.text.startsWith('arn:');
-  const patternText = parts.map((p) => (p.kind === 'pattern' ? p.text : '')).join('');
-  const colonCount = isArn ? patternText.split(':').length - 1 : ARN_PREFIX_COLONS;
-  const lastPart = parts[parts.length - 1];
+/** Regular expression source for tokens: `*` is `.*` or `[^:]*`, `?` is `.` or `[^:]`. */
+function regexSource(tokens: readonly PatternToken[]): string {
   let source = '';
-  let colons = 0;
-  for (const part of parts) {
-    if (part.kind === 'literal') {
-      source += escapeRegExp(part.text);
-      continue;
-    }
-    for (let i = 0; i < part.text.length; i++) {
-      const ch = part.text[i] as string;
-      if (ch === ':') colons++;
-      const inPrefix = isArn && colons < ARN_PREFIX_COLONS;
-      const trailing = part === lastPart && i === part.text.length - 1 && colonCount < ARN_PREFIX_COLONS;
-      if (ch === '*') source += inPrefix && !trailing ? '[^:]*' : '.*';
-      else if (ch === '?') source += inPrefix ? '[^:]' : '.';
-      else source += escapeRegExp(ch);
-    }
+  for (const token of tokens) {
+    if (token.kind === 'star') source += token.crossesColon ? '.*' : '[^:]*';
+    else if (token.kind === 'one') source += token.crossesColon ? '.' : '[^:]';
+    else source += escapeRegExp(token.char);
   }
   return `^${source}$`;
 }
 
 function toRegExp(parts: readonly ResolvedPart[], mode: PatternMode): RegExp {
-  return new RegExp(regexSource(parts, mode === 'arn'), 's');
+  return new RegExp(regexSource(tokenizePattern(parts, mode === 'arn')), 's');
 }
 
 function joinText(parts: readonly ResolvedPart[], mode: PatternMode): string {
@@ -80,8 +64,8 @@ export function compilePattern(text: string, mode: PatternMode, variables: boole
   const parts = parseTemplate(text, variables);
   if (!hasVariables(parts)) return staticMatcher(parts as ResolvedPart[], mode);
   const cache = new Map<string, Matcher>();
-  return (value, context, missing) => {
-    const resolved = resolveTemplate(parts, context, missing);
+  return (value, scope) => {
+    const resolved = resolveTemplate(parts, scope);
     if (typeof resolved === 'string') return resolved;
     const key = JSON.stringify(resolved);
     let matcher = cache.get(key);
@@ -89,6 +73,6 @@ export function compilePattern(text: string, mode: PatternMode, variables: boole
       matcher = staticMatcher(resolved, mode);
       if (cache.size < 256) cache.set(key, matcher);
     }
-    return matcher(value, context, missing);
+    return matcher(value, scope);
   };
 }

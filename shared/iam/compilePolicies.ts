@@ -18,5 +18,6 @@ export function compilePolicies(input: EvaluationInput): CompiledPolicies {
     ...(input.boundary === undefined ? {} : { boundary: compilePolicy(input.boundary, 'boundary') }),
     scps: (input.scps ?? []).map((level) => compileAll(level, 'scp')),
     context: toRequestContext(input.context),
+    ...(input.keyAvailability === undefined ? {} : { keyAvailability: input.keyAvailability }),
   };
 }

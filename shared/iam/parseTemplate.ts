@@ -3,7 +3,7 @@
  * policies with `"Version": "2012-10-17"` (older or absent versions keep `${…}` as literal text).
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
  */
-import type { MissingKeys, RequestContext } from './types.js';
+import type { Scope } from './types.js';
 
 /** Pattern text (wildcards active), literal text (wildcards inert), or a variable to look up in the request context. */
 export type TemplatePart =
@@ -46,26 +46,23 @@ export function hasVariables(parts: readonly TemplatePart[]): boolean {
 }
 
 /**
- * Substitutes variables: a single-valued key gives its value as literal text; an absent key gives the default, else
- * `unknown` (the key goes to `missing`); a multivalued key cannot be a variable, so it gives the default, else `no`.
+ * Substitutes variables: a single-valued key gives its value as literal text; a key the request does not carry gives
+ * the default, else `no` when the key can never be in the request (the element does not match) and `unknown` otherwise
+ * (the key goes to `missing`); a multivalued key cannot be a variable, so it gives the default, else `no`.
  */
-export function resolveTemplate(
-  parts: readonly TemplatePart[],
-  context: RequestContext,
-  missing: MissingKeys,
-): ResolvedPart[] | 'no' | 'unknown' {
+export function resolveTemplate(parts: readonly TemplatePart[], scope: Scope): ResolvedPart[] | 'no' | 'unknown' {
   const resolved: ResolvedPart[] = [];
   for (const part of parts) {
     if (part.kind !== 'variable') {
       resolved.push(part);
       continue;
     }
-    const values = context.get(part.lookupKey);
+    const values = scope.context.get(part.lookupKey);
     const value = values === undefined || values.length !== 1 ? part.fallback : values[0];
     if (value !== undefined) resolved.push({ kind: 'literal', text: value });
-    else if (values !== undefined) return 'no';
+    else if (values !== undefined || scope.missingKey(part.lookupKey) === 'absent') return 'no';
     else {
-      missing.push(part.key);
+      scope.missing.push(part.key);
       return 'unknown';
     }
   }

@@ -3,11 +3,14 @@ import { evaluateRequest } from '../../shared/iam/evaluateRequest.js';
 import type { EvaluationInput } from '../../shared/iam/types.js';
 import type { ContextValues, Decision, PolicyStatement } from '../../shared/types.js';
 
-export type Outcome = Pick<Decision, 'decision' | 'deniedBy' | 'missingContext'>;
+export type Outcome = Pick<
+  Decision,
+  'decision' | 'deniedBy' | 'missingContext' | 'grantedResources' | 'deniedResources'
+>;
 
-/** The decision, deniedBy and missingContext of a request (fields absent when the evaluator leaves them out). */
+/** The decision, deniedBy, missingContext and granted/denied resources of a request (absent when left out). */
 export function outcomeOf(input: EvaluationInput, action: string, resource: string, context?: ContextValues): Outcome {
-  const { decision, deniedBy, missingContext } = evaluateRequest(input, {
+  const { decision, deniedBy, missingContext, grantedResources, deniedResources } = evaluateRequest(input, {
     action,
     resource,
     ...(context === undefined ? {} : { context }),
@@ -16,6 +19,8 @@ export function outcomeOf(input: EvaluationInput, action: string, resource: stri
     decision,
     ...(deniedBy === undefined ? {} : { deniedBy }),
     ...(missingContext === undefined ? {} : { missingContext }),
+    ...(grantedResources === undefined ? {} : { grantedResources }),
+    ...(deniedResources === undefined ? {} : { deniedResources }),
   };
 }
 
@@ -28,6 +33,11 @@ export function identityOf(statements: PolicyStatement[], version: string | null
 
 export const ALLOWED: Outcome = { decision: 'allowed' };
 export const IDENTITY_DENIES: Outcome = { decision: 'implicitDeny', deniedBy: 'identity' };
+
+/** Outcome `notProvable` with the granted and denied Resource patterns. */
+export function notProvable(grantedResources: string[], deniedResources: string[] = []): Outcome {
+  return { decision: 'notProvable', grantedResources, deniedResources };
+}
 
 /** Outcome `conditional` naming the missing keys. */
 export function conditional(...missingContext: string[]): Outcome {

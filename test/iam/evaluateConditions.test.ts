@@ -239,7 +239,11 @@ describe('evaluateConditions', () => {
   });
 
   it.each([
-    { name: 'a Deny whose key is missing does not apply', context: undefined, expected: ALLOWED },
+    {
+      name: 'a Deny whose key is missing makes the request conditional',
+      context: undefined,
+      expected: conditional(KEY),
+    },
     { name: 'a Deny whose condition holds applies', context: { [KEY]: 'blocked' }, expected: 'explicit' },
     { name: 'a Deny whose condition fails does not apply', context: { [KEY]: 'fine' }, expected: ALLOWED },
   ])('$name', ({ context, expected }) => {
