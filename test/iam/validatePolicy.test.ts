@@ -126,6 +126,92 @@ const MALFORMED: { name: string; document: unknown; message: string; statement?:
     message:
       'role.json: statement Ok: StringEquals aws:username: condition values must be strings, numbers or booleans',
   },
+
+  {
+    name: 'an unknown top-level element',
+    document: { Version: '2012-10-17', Statement: [OK], Statements: [] },
+    message: 'role.json: unknown top-level element "Statements"',
+  },
+  {
+    name: 'an unknown statement element (Resources)',
+    document: documentWith([{ Sid: 'Typo', Effect: 'Allow', Action: 's3:GetObject', Resources: '*' }]),
+    statement: 'Typo',
+    message: 'role.json: statement Typo: unknown element "Resources"',
+  },
+  {
+    name: 'a lower-case statement element',
+    document: documentWith([{ ...OK, condition: {} }]),
+    statement: 'Ok',
+    message: 'role.json: statement Ok: unknown element "condition"',
+  },
+  {
+    name: 'a Principal in an identity policy',
+    document: documentWith([{ ...OK, Principal: { Service: 'states.amazonaws.com' } }]),
+    statement: 'Ok',
+    message:
+      'role.json: statement Ok: Principal is not allowed in an identity-based policy (identity policy, permissions boundary or SCP)',
+  },
+  {
+    name: 'a NotPrincipal in an identity policy',
+    document: documentWith([OK, { Effect: 'Deny', Action: '*', Resource: '*', NotPrincipal: { AWS: '*' } }]),
+    statement: '#1',
+    message:
+      'role.json: statement #1: NotPrincipal is not allowed in an identity-based policy (identity policy, permissions boundary or SCP)',
+  },
+  {
+    name: 'an action without a service prefix',
+    document: documentWith([{ ...OK, Action: ['s3:GetObject', 'InvokeFunction'] }]),
+    statement: 'Ok',
+    message: 'role.json: statement Ok: action "InvokeFunction" has no service prefix',
+  },
+  {
+    name: 'a service prefix alone',
+    document: documentWith([{ ...OK, Action: 'lambda' }]),
+    statement: 'Ok',
+    message: 'role.json: statement Ok: action "lambda" has no service prefix',
+  },
+  {
+    name: 'an empty action name',
+    document: documentWith([{ ...OK, Action: 'lambda:' }]),
+    statement: 'Ok',
+    message: 'role.json: statement Ok: action "lambda:" has an empty action name',
+  },
+  {
+    name: '*:* (a wildcard service prefix)',
+    document: documentWith([{ ...OK, Action: '*:*' }]),
+    statement: 'Ok',
+    message: 'role.json: statement Ok: action "*:*" has a wildcard in its service prefix',
+  },
+  {
+    name: 'a partly wildcarded service prefix in NotAction',
+    document: documentWith([{ Sid: 'Ok', Effect: 'Deny', NotAction: 's3*:Get*', Resource: '*' }]),
+    statement: 'Ok',
+    message: 'role.json: statement Ok: action "s3*:Get*" has a wildcard in its service prefix',
+  },
+  {
+    name: 'an action with two colons',
+    document: documentWith([{ ...OK, Action: 's3:Get:Object' }]),
+    statement: 'Ok',
+    message: 'role.json: statement Ok: action "s3:Get:Object" has more than one colon',
+  },
+  {
+    name: 'an empty service prefix',
+    document: documentWith([{ ...OK, Action: ':GetObject' }]),
+    statement: 'Ok',
+    message: 'role.json: statement Ok: action ":GetObject" has an empty service prefix',
+  },
+  {
+    name: 'a resource that is neither * nor an ARN',
+    document: documentWith([{ ...OK, Resource: ['arn:aws:s3:::b', 'my-bucket'] }]),
+    statement: 'Ok',
+    message: 'role.json: statement Ok: resource "my-bucket" must be "*" or an ARN (starting with "arn:")',
+  },
+  {
+    name: 'a NotResource that is not an ARN',
+    document: documentWith([{ Sid: 'Ok', Effect: 'Allow', Action: 's3:*', NotResource: 's3:::b/*' }]),
+    statement: 'Ok',
+    message: 'role.json: statement Ok: resource "s3:::b/*" must be "*" or an ARN (starting with "arn:")',
+  },
 ];
 
 describe('validatePolicy', () => {
@@ -144,6 +230,14 @@ describe('validatePolicy', () => {
     { name: 'a single statement object', document: documentWith(OK) },
     { name: 'Version 2008-10-17', document: documentWith([OK], '2008-10-17') },
     { name: 'no Version', document: { Statement: [OK] } as PolicyDocument },
+    { name: 'an Id', document: { Version: '2012-10-17', Id: 'audit', Statement: [OK] } as PolicyDocument },
+    {
+      name: 'every statement element but Principal, and wildcard actions and resources',
+      document: documentWith([
+        { ...OK, Action: ['*', 's3:*', 'ec2:Describe*', 'iam:*AccessKey*', 'sts:Assume?ole'] },
+        { Sid: 'Not', Effect: 'Deny', NotAction: 'iam:*', NotResource: ['arn:aws:s3:::b/*', 'arn:aws:s3:*'] },
+      ]),
+    },
     {
       name: 'every operator family',
       document: documentWith([
