@@ -41,4 +41,10 @@ export type FieldValue =
    * expression (a States.Format template such as 'arn:aws:lambda:...:function:orders-{}' gives
    * 'arn:aws:lambda:...:function:orders-').
    */
-  | { kind: 'dynamic'; expression: string; knownPrefix?: string };
+  | {
+      kind: 'dynamic';
+      expression: string;
+      knownPrefix?: string;
+      /** Set when the value is literal text holding an unapplied `${…}` DefinitionSubstitutions placeholder. */
+      placeholder?: string;
+    };

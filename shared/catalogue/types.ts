@@ -19,12 +19,22 @@ export type Template = string;
 export type PermissionSpec = {
   purpose: Purpose;
   actions: readonly string[];
-  /** Resources when every field feeding them is a literal. */
+  /**
+   * What AWS's template grants when every field feeding it is a literal (the grant). The resource the call is
+   * authorized on comes from the Service Authorization Reference (shared/requirements/authorizedTemplates.ts); these
+   * templates are used for it only where they name a resource of the action's type.
+   */
   staticResources: readonly Template[];
   /** Resources when a field feeding them is only known at run time. */
   dynamicResources: readonly Template[];
   /** The Parameters/Arguments fields that feed the resources or condition. */
   parameterFields: readonly string[];
+  /**
+   * Per action, the templates of the resources IAM authorizes the call on, where the Service Authorization Reference
+   * alone does not say it (several resource types checked together, a resource the service resolves). `${Hole:Name}`
+   * marks a part unknown before run time.
+   */
+  authorized?: Readonly<Record<string, readonly Template[]>>;
   /** Condition operator → key → template value(s). */
   condition?: Readonly<Record<string, Readonly<Record<string, Template | readonly Template[]>>>>;
   /** Exact name of the Step Functions managed EventBridge rule (events purpose). */

@@ -5,6 +5,7 @@ import { requirementFindings } from './requirementFindings.js';
 import { pollEventsSeverity, SEVERITY_BY_PURPOSE } from './severityOf.js';
 import { sortFindings, stateOrderOf } from './sortFindings.js';
 import { subjectOf } from './subjectOf.js';
+import { unresolvedPlaceholderFinding } from './unresolvedPlaceholderFinding.js';
 
 /** What buildFindings needs: the requirements and, at the same index, the decisions of their action × resource requests. */
 export type BuildFindingsInput = {
@@ -12,7 +13,7 @@ export type BuildFindingsInput = {
   requirements: Requirement[];
   /** decisions[i] holds the decisions of requirements[i], one per action × resource request. */
   decisions: Decision[][];
-  /** Resource patterns the role's Allow statements name, per action (for dynamic resources). */
+  /** @deprecated Ignored: notProvable decisions carry the patterns the role grants. */
   grantedResources?: Record<string, string[]>;
 };
 
@@ -58,6 +59,10 @@ export function buildFindings(input: BuildFindingsInput): Finding[] {
       findings.push(unknownIntegrationFinding(stateMachineArn, r));
       return;
     }
+    if (r.unresolvedPlaceholder !== undefined) {
+      findings.push(unresolvedPlaceholderFinding(stateMachineArn, r));
+      return;
+    }
     const subject = subjectOf(r.state, r.integration, r.purpose);
     let severity: Severity = SEVERITY_BY_PURPOSE[r.purpose];
     let consequence = `${subject}: ${r.consequence}`;
@@ -73,7 +78,6 @@ export function buildFindings(input: BuildFindingsInput): Finding[] {
         decisions: decisions[index] ?? [],
         severity,
         consequence,
-        ...(input.grantedResources === undefined ? {} : { grantedResources: input.grantedResources }),
       }),
     );
   });

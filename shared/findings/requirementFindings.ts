@@ -1,7 +1,6 @@
 import type { Decision, DenyingLayer, Finding, MatchedStatement, Requirement, Rule, Severity } from '../types.js';
 import { actionList, LAYER_NAMES, purposePhrase } from './describeFinding.js';
 import { findingId } from './findingId.js';
-import { patternsOverlap } from './patternsOverlap.js';
 import { remediationOf } from './remediationOf.js';
 import { milderSeverity } from './severityOf.js';
 import { subjectOf } from './subjectOf.js';
@@ -15,8 +14,6 @@ export type RequirementFindingsInput = {
   severity: Severity;
   /** What breaks, in plain words, starting with who is affected. */
   consequence: string;
-  /** Resource patterns identity policies allow, per action. */
-  grantedResources?: Readonly<Record<string, readonly string[]>>;
 };
 
 const LAYERS: readonly DenyingLayer[] = ['identity', 'boundary', 'scp', 'resource'];
@@ -48,15 +45,23 @@ function denyStatementsOf(decisions: readonly Decision[]): MatchedStatement[] {
   return all.filter((s, i) => all.findIndex((o) => o.policy === s.policy && o.statement === s.statement) === i);
 }
 
+/** A missing permission AWS does not document is reported under its own rule, at LOW (design.md, "Severity"). */
+function missingRule(input: RequirementFindingsInput): { rule: Rule; severity: Severity } {
+  return input.requirement.inferred === true
+    ? { rule: 'InferredPermission', severity: 'LOW' }
+    : { rule: 'MissingPermission', severity: input.severity };
+}
+
 function explicitDenyFinding(input: RequirementFindingsInput, layer: DenyingLayer, decisions: Decision[]): Finding {
-  const base = baseFinding(input, 'MissingPermission', decisions);
+  const { rule, severity } = missingRule(input);
+  const base = baseFinding(input, rule, decisions);
   const statements = denyStatementsOf(decisions);
   const named = statements.map((s) => `${s.policy} ${s.statement}`).join(', ');
   const fix = `remove or narrow the deny in ${LAYER_NAMES[layer]}${named === '' ? '' : ` (${named})`}`;
   const subject = subjectOf(base.state, base.integration, base.purpose);
   return {
     ...base,
-    severity: input.severity,
+    severity,
     decision: 'explicitDeny',
     deniedBy: layer,
     title: `${subject} cannot ${purposePhrase(base.purpose)}: ${actionList(base.actions)} denied by ${LAYER_NAMES[layer]}`,
@@ -70,7 +75,8 @@ function explicitDenyFinding(input: RequirementFindingsInput, layer: DenyingLaye
  * boundary or an SCP level does not — then the same statement must be allowed in that layer, not only in the role.
  */
 function missingFinding(input: RequirementFindingsInput, decisions: Decision[], layer: DenyingLayer): Finding {
-  const base = baseFinding(input, 'MissingPermission', decisions);
+  const { rule, severity } = missingRule(input);
+  const base = baseFinding(input, rule, decisions);
   const subject = subjectOf(base.state, base.integration, base.purpose);
   const r = input.requirement;
   const details: Record<string, unknown> = {};
@@ -79,9 +85,10 @@ function missingFinding(input: RequirementFindingsInput, decisions: Decision[], 
   if (r.managedRule !== undefined) details.managedRule = r.managedRule;
   if (layer !== 'identity') details.fix = `allow this statement in ${LAYER_NAMES[layer]} too`;
   const missing = layer === 'identity' ? 'missing' : `not allowed by ${LAYER_NAMES[layer]}:`;
+  if (r.holes !== undefined && r.holes.length > 0) details.holes = r.holes;
   return {
     ...base,
-    severity: input.severity,
+    severity,
     decision: 'implicitDeny',
     ...(layer === 'identity' ? {} : { deniedBy: layer }),
     title: `${subject} cannot ${purposePhrase(base.purpose)}: ${missing} ${actionList(base.actions)}`,
@@ -91,20 +98,39 @@ function missingFinding(input: RequirementFindingsInput, decisions: Decision[], 
   };
 }
 
-function unverifiableFinding(
-  input: RequirementFindingsInput,
-  decisions: Decision[],
-  granted: Record<string, string[]>,
-): Finding {
+/** What the role's policies say about a resource with holes: what they allow and what they deny of it, per action. */
+function patternsByAction(decisions: readonly Decision[], key: 'grantedResources' | 'deniedResources') {
+  const out: Record<string, string[]> = {};
+  for (const d of decisions) {
+    const patterns = d[key] ?? [];
+    if (patterns.length === 0) continue;
+    out[d.action] = unique([...(out[d.action] ?? []), ...patterns]).sort();
+  }
+  return out;
+}
+
+function unprovableFinding(input: RequirementFindingsInput, decisions: Decision[]): Finding {
   const base = baseFinding(input, 'UnprovableResource', decisions);
   const subject = subjectOf(base.state, base.integration, base.purpose);
+  const r = input.requirement;
+  const granted = patternsByAction(decisions, 'grantedResources');
+  const denied = patternsByAction(decisions, 'deniedResources');
+  const grantedText = unique(Object.values(granted).flat());
+  const what =
+    grantedText.length > 0
+      ? `granted only on ${grantedText.join(', ')}`
+      : 'allowed on some of the ARNs it can stand for and denied on others';
+  const details: Record<string, unknown> = { grantedResources: granted, holes: r.holes ?? [] };
+  if (Object.keys(denied).length > 0) details.deniedResources = denied;
+  if (r.dynamic) details.dynamic = true;
   return {
     ...base,
     severity: 'LOW',
-    decision: 'implicitDeny',
-    title: `${subject}: ${actionList(base.actions)} on a run-time resource is granted only for specific ARNs`,
-    consequence: `${input.consequence} when the resource chosen at run time is outside the granted ARNs; this cannot be proven before the execution runs`,
-    details: { grantedResources: granted, dynamicResources: base.resources },
+    decision: 'notProvable',
+    title: `${subject}: ${actionList(base.actions)} on ${base.resources.join(', ')} cannot be proven: ${what}`,
+    consequence: `${input.consequence} when the resource chosen at run time is outside what the role allows; this cannot be proven before the execution runs`,
+    remediation: remediationOf(base.actions, base.resources, r.context),
+    details,
   };
 }
 
@@ -123,23 +149,11 @@ function conditionalFinding(input: RequirementFindingsInput, decisions: Decision
   };
 }
 
-/** Specific patterns (not `*`) that identity policies allow for each denied action and that could match the dynamic resource. */
-function grantsFor(input: RequirementFindingsInput, denied: readonly Decision[]): Record<string, string[]> {
-  const granted: Record<string, string[]> = {};
-  for (const action of unique(denied.map((d) => d.action))) {
-    const wanted = denied.filter((d) => d.action === action).map((d) => d.resource);
-    const patterns = (input.grantedResources?.[action] ?? []).filter(
-      (p) => p !== '*' && wanted.some((w) => patternsOverlap(p, w)),
-    );
-    if (patterns.length > 0) granted[action] = unique(patterns).sort();
-  }
-  return granted;
-}
-
 /**
  * The findings of one checked requirement: one MissingPermission per denying layer for explicit denies (no Allow to
- * add), one for implicit denies (or UnverifiableDynamicResource for the actions of a dynamic resource that the role
- * grants on specific matching ARNs), and one ConditionalPermission (one step milder) for conditional answers.
+ * add) and one for implicit denies (InferredPermission at LOW for a permission AWS does not document), one
+ * UnprovableResource (LOW) for a resource with holes that the role allows only in part, and one
+ * ConditionalPermission (one step milder) for conditional answers.
  */
 export function requirementFindings(input: RequirementFindingsInput): Finding[] {
   const findings: Finding[] = [];
@@ -149,14 +163,12 @@ export function requirementFindings(input: RequirementFindingsInput): Finding[] 
     if (byLayer.length > 0) findings.push(explicitDenyFinding(input, layer, byLayer));
   }
   const implicit = input.decisions.filter((d) => d.decision === 'implicitDeny');
-  const granted = input.requirement.dynamic ? grantsFor(input, implicit) : {};
-  const unverifiable = implicit.filter((d) => granted[d.action] !== undefined);
-  const missing = implicit.filter((d) => granted[d.action] === undefined);
   for (const layer of LAYERS) {
-    const byLayer = missing.filter((d) => (d.deniedBy ?? 'identity') === layer);
+    const byLayer = implicit.filter((d) => (d.deniedBy ?? 'identity') === layer);
     if (byLayer.length > 0) findings.push(missingFinding(input, byLayer, layer));
   }
-  if (unverifiable.length > 0) findings.push(unverifiableFinding(input, unverifiable, granted));
+  const unprovable = input.decisions.filter((d) => d.decision === 'notProvable');
+  if (unprovable.length > 0) findings.push(unprovableFinding(input, unprovable));
   const conditional = input.decisions.filter((d) => d.decision === 'conditional');
   if (conditional.length > 0) findings.push(conditionalFinding(input, conditional));
   return findings;

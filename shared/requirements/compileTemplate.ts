@@ -15,6 +15,11 @@ export type Segment =
   | { kind: 'context'; name: ContextPlaceholder }
   /** A value the caller supplies by name (`${MapRunLabel}`, `${StateMachineKmsKeyArn}`, `${ActivityName}` …). */
   | { kind: 'extra'; name: string }
+  /**
+   * `${Hole:Variable}` (`*`) or `${Hole:Variable=??????}` (the given wildcard text): a part of the authorized ARN the
+   * definition cannot fix, such as an id the service assigns at run time.
+   */
+  | { kind: 'hole'; variable: string; text: string }
   | ParamSegment;
 
 /** A `${Param:Field#part|lowercase}` placeholder. */
@@ -61,11 +66,16 @@ const PART_NAMES: ReadonlySet<string> = new Set([
   'projectName',
   'reportGroupName',
   'objectArn',
+  'resourceName',
 ]);
 const PLACEHOLDER = /\$\{([^}]+)\}/g;
 
 function parsePlaceholder(inner: string): Segment | undefined {
   if (CONTEXT_NAMES.has(inner)) return { kind: 'context', name: inner as ContextPlaceholder };
+  if (inner.startsWith('Hole:')) {
+    const [variable = '', text = '*'] = inner.slice('Hole:'.length).split('=');
+    return variable === '' || !/^[*?]+$/.test(text) ? undefined : { kind: 'hole', variable, text };
+  }
   if (EXTRA_NAMES.has(inner)) return { kind: 'extra', name: inner };
   if (!inner.startsWith('Param:')) return undefined;
   let body = inner.slice('Param:'.length);

@@ -21,9 +21,7 @@ export function consequenceOf(input: ConsequenceInput): string {
   const actions = input.actions.join(', ');
   switch (input.purpose) {
     case 'invoke':
-      return input.sdk
-        ? `the task fails with AccessDenied when it calls ${actions}; AWS publishes no policy template for SDK integrations, so the resource is "*" until you narrow it by hand`
-        : `the task fails with AccessDenied when it calls ${actions}`;
+      return `the task fails with AccessDenied when it calls ${actions}`;
     case 'poll':
       return input.hasManagedRule
         ? 'the execution cannot learn the job finished when the managed rule’s events do not arrive: it stalls'

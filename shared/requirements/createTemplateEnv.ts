@@ -2,6 +2,7 @@ import { readField } from '../asl/readField.js';
 import type { FieldValue, QueryLanguage } from '../asl/types.js';
 import type { TemplateEnv } from './expandTemplate.js';
 import type { Location } from './location.js';
+import { placeholderValues } from './placeholderValues.js';
 
 /** What a template environment is built from. */
 export type TemplateEnvInput = {
@@ -52,6 +53,7 @@ export function createTemplateEnv(input: TemplateEnvInput): TemplateEnv {
         ? readElementsWithDefault(input, field, fallback)
         : readField(input.container, field, input.queryLanguage);
     if (values.length === 0 && fallback !== undefined) values = [literal(fallback)];
+    values = placeholderValues(values);
     const rewrite = input.normalize?.[field];
     if (rewrite !== undefined) {
       values = values.map((v) => (v.kind === 'literal' && typeof v.value === 'string' ? literal(rewrite(v.value)) : v));

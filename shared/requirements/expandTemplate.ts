@@ -42,6 +42,7 @@ function combinations(choices: readonly (readonly FieldValue[])[]): FieldValue[]
 function contextValue(segment: Segment, location: Location, env: TemplateEnv): string {
   if (segment.kind === 'text') return segment.text;
   if (segment.kind === 'extra') return env.extras[segment.name] ?? '';
+  if (segment.kind === 'hole') return segment.text;
   if (segment.kind !== 'context') return '';
   switch (segment.name) {
     case 'Partition':

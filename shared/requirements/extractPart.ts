@@ -3,7 +3,14 @@ import { parseArn } from './parseArn.js';
 import { parseQueueUrl } from './queueArnFromUrl.js';
 
 /** The `#part` modifiers of catalogue templates (`${Param:QueueUrl#queueName}`). */
-export type PartName = 'queueName' | 'apiId' | 'name' | 'projectName' | 'reportGroupName' | 'objectArn';
+export type PartName =
+  | 'queueName'
+  | 'apiId'
+  | 'name'
+  | 'projectName'
+  | 'reportGroupName'
+  | 'objectArn'
+  | 'resourceName';
 
 /** A part taken out of a parameter value, with the location the value itself carries (a URL's Region, an ARN's account). */
 export type ExtractedPart = { value: string; location?: Partial<Location> };
@@ -59,6 +66,13 @@ export function extractPart(part: PartName, value: string, partition: string): E
       if (arn === undefined || !arn.resource.startsWith('report/')) return undefined;
       const group = arn.resource.slice('report/'.length).split(':')[0] ?? '';
       return { value: group, location: arnLocation(arn) };
+    }
+    case 'resourceName': {
+      // A name, or the ARN of the named resource (`arn:aws:ecs:eu-west-1:1:cluster/NAME` → NAME).
+      const arn = parseArn(value);
+      if (arn === undefined) return { value };
+      const slash = arn.resource.indexOf('/');
+      return slash < 0 ? undefined : { value: arn.resource.slice(slash + 1), location: arnLocation(arn) };
     }
     case 'objectArn': {
       const uri = S3_URI.exec(value);

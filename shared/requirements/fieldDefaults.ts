@@ -5,6 +5,9 @@ const DEFAULTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   // A query without WorkGroup runs in the `primary` workgroup.
   // https://docs.aws.amazon.com/athena/latest/ug/workgroups-create-update-delete.html
   athena: { WorkGroup: 'primary' },
+  // A task without Cluster runs on the `default` cluster.
+  // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-cluster
+  ecs: { Cluster: 'default' },
   // An entry without EventBusName goes to the account's `default` event bus.
   // https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutEventsRequestEntry.html
   events: { 'Entries[*].EventBusName': 'default' },

@@ -3,6 +3,7 @@ import { readField } from '../asl/readField.js';
 import type { FieldValue, QueryLanguage } from '../asl/types.js';
 import type { Integration } from '../catalogue/types.js';
 import type { Requirement, StateRef } from '../types.js';
+import { authorizedGroupsOf } from './authorizedGroups.js';
 import { compilePermission } from './compilePermission.js';
 import { SPECIAL_FIELDS } from './resolveSpecialPermission.js';
 
@@ -32,6 +33,9 @@ function fieldsOf(entry: Integration): readonly MemoField[] {
     const compiled = compilePermission(spec);
     for (const template of [...compiled.staticTemplates, ...compiled.dynamicTemplates]) {
       for (const param of template.params) fields.add(param.field);
+    }
+    for (const group of authorizedGroupsOf(entry, spec)) {
+      for (const template of group.templates) for (const param of template.params) fields.add(param.field);
     }
     for (const condition of compiled.conditions) {
       for (const template of condition.templates) for (const param of template.params) fields.add(param.field);
@@ -125,6 +129,8 @@ export function appendCopies(stored: readonly Requirement[], state: StateRef | n
     if (r.managedRule !== undefined) copy.managedRule = r.managedRule;
     if (r.inferred !== undefined) copy.inferred = r.inferred;
     if (r.unknownIntegration !== undefined) copy.unknownIntegration = r.unknownIntegration;
+    if (r.holes !== undefined) copy.holes = r.holes;
+    if (r.unresolvedPlaceholder !== undefined) copy.unresolvedPlaceholder = r.unresolvedPlaceholder;
     out.push(copy);
   }
 }
@@ -138,6 +144,7 @@ export function remember(node: MemoNode, requirements: readonly Requirement[]): 
     Object.freeze(r.actions);
     Object.freeze(r.resources);
     if (r.context !== undefined) Object.freeze(r.context);
+    if (r.holes !== undefined) Object.freeze(r.holes);
   }
   node.requirements = requirements;
   return requirements;

@@ -66,6 +66,7 @@ export function mergeRequirements(requirements: Requirement[]): Requirement[] {
     }
     existing.dynamic ||= r.dynamic;
     if (r.inferred === true) existing.inferred = true;
+    if (r.holes !== undefined) existing.holes = [...(existing.holes ?? []), ...r.holes];
     const context = mergeContext(existing.context, r.context);
     if (context !== undefined) existing.context = context;
   }

@@ -1,10 +1,12 @@
 import type { Integration, PermissionSpec } from '../catalogue/types.js';
-import type { ContextValues, Purpose, Requirement, StateRef } from '../types.js';
+import type { ContextValues, Hole, Purpose, Requirement, StateRef } from '../types.js';
+import { type AuthorizedGroup, authorizedGroupsOf } from './authorizedGroups.js';
 import { type CompiledPermission, compilePermission } from './compilePermission.js';
 import { consequenceOf } from './consequenceOf.js';
 import type { TemplateEnv } from './expandTemplate.js';
 import { passedToServiceOfIntegration } from './passedToService.js';
-import { type Resolution, resolvePermission } from './resolvePermission.js';
+import { expandWithHoles } from './expandWithHoles.js';
+import { conditionContext, type Resolution } from './resolvePermission.js';
 import { resolveSpecialPermission } from './resolveSpecialPermission.js';
 
 /** Where the requirements of one catalogue entry go. */
@@ -63,6 +65,7 @@ export function toRequirement(
   spec: PermissionSpec,
   target: EntryTarget,
   resolution: Resolution,
+  holes: readonly Hole[] = [],
 ): Requirement {
   const prepared = prepare(entry, spec);
   let context: ContextValues | undefined = resolution.context;
@@ -82,12 +85,56 @@ export function toRequirement(
   if (context !== undefined) requirement.context = context;
   if (spec.managedRule !== undefined) requirement.managedRule = spec.managedRule;
   if (spec.inferred === true) requirement.inferred = true;
+  if (holes.length > 0) requirement.holes = [...holes];
   return requirement;
 }
 
+/** Holes of a special rule's resources: its run-time values, and the `*` the rule put in (an ECS family's revision). */
+function specialHoles(spec: PermissionSpec, resolution: Resolution, env: TemplateEnv): Hole[] {
+  const holes: Hole[] = [];
+  const variable = spec.parameterFields[0] ?? 'resource';
+  if (resolution.dynamic) {
+    for (const field of spec.parameterFields) {
+      for (const value of env.read(field)) {
+        if (value.kind !== 'dynamic') continue;
+        holes.push(
+          value.placeholder === undefined
+            ? { variable: field, reason: 'dynamic-value', detail: value.expression }
+            : { variable: field, reason: 'placeholder', detail: value.placeholder },
+        );
+      }
+    }
+    if (holes.length === 0) holes.push({ variable, reason: 'dynamic-value' });
+  }
+  else if (resolution.resources.some((r) => r !== '*' && /[*?]/.test(r))) {
+    holes.push({ variable, reason: 'latest-revision' });
+  }
+  return holes;
+}
+
+/** Expands the authorized templates of one action group; undefined when every template drops. */
+function expandGroup(group: AuthorizedGroup, env: TemplateEnv): { resources: string[]; holes: Hole[] } | undefined {
+  const resources: string[] = [];
+  const holes: Hole[] = [];
+  for (const template of group.templates) {
+    const expansion = expandWithHoles(template, env, group.droppable);
+    if (expansion.kind === 'dropped') continue;
+    for (const value of expansion.values) if (!resources.includes(value)) resources.push(value);
+    holes.push(...expansion.holes);
+  }
+  return resources.length === 0 ? undefined : { resources, holes };
+}
+
+/** The resources of one action group in hole form, for special rules whose value is only known at run time. */
+function holeForm(groups: readonly AuthorizedGroup[], env: TemplateEnv): string[] {
+  const resources = groups.flatMap((group) => expandGroup(group, env)?.resources ?? []);
+  return resources.length === 0 ? ['*'] : [...new Set(resources)];
+}
+
 /**
- * The requirements of one catalogue entry for one state, in catalogue order: each execution-role permission
- * resolved against the state's parameters; permissions whose templates all drop are left out.
+ * The requirements of one catalogue entry for one state, in catalogue order: each execution-role permission's actions,
+ * grouped by the resources IAM authorizes them on (authorizedGroupsOf), filled from the state's parameters with
+ * holes for what the definition cannot fix; permissions whose templates all drop are left out.
  */
 export function permissionRequirements(entry: Integration, target: EntryTarget, env: TemplateEnv): Requirement[] {
   const requirements: Requirement[] = [];
@@ -95,11 +142,29 @@ export function permissionRequirements(entry: Integration, target: EntryTarget, 
     if (!isExecutionRolePermission(spec)) continue;
     if (spec.onlyWhenFields?.every((field) => env.read(field).length === 0)) continue;
     const { compiled } = prepare(entry, spec);
-    const special = resolveSpecialPermission(entry, spec, env, compiled);
+    const groups = authorizedGroupsOf(entry, spec);
+    const special = resolveSpecialPermission(entry, spec, env, compiled, () => holeForm(groups, env));
     if (special === 'skip') continue;
-    const resolution = special ?? resolvePermission(compiled, env);
-    if (resolution === undefined || resolution.resources.length === 0) continue;
-    requirements.push(toRequirement(entry, spec, target, resolution));
+    if (special !== undefined) {
+      if (special.resources.length === 0) continue;
+      requirements.push(toRequirement(entry, spec, target, special, specialHoles(spec, special, env)));
+      continue;
+    }
+    const context = compiled.conditions.length === 0 ? undefined : conditionContext(compiled, env);
+    for (const group of groups) {
+      const expanded = expandGroup(group, env);
+      if (expanded === undefined) continue;
+      const dynamic = expanded.holes.some((h) => h.reason === 'dynamic-value' || h.reason === 'placeholder');
+      const requirement = toRequirement(
+        entry,
+        spec,
+        target,
+        { resources: expanded.resources, dynamic, context },
+        expanded.holes,
+      );
+      if (group.actions.length !== spec.actions.length) requirement.actions = [...group.actions];
+      requirements.push(requirement);
+    }
   }
   return requirements;
 }

@@ -82,9 +82,10 @@ export function resolveSpecialPermission(
   spec: PermissionSpec,
   env: TemplateEnv,
   compiled: CompiledPermission,
+  holeForm?: () => string[],
 ): SpecialOutcome {
   const fields = spec.parameterFields;
-  const dynamicForm = () => expandDynamicForm(compiled, env);
+  const dynamicForm = holeForm ?? (() => expandDynamicForm(compiled, env));
   if (entry.service === 'lambda' && fields.includes('FunctionName')) return lambdaResources(env, dynamicForm) ?? 'skip';
   if (entry.service === 'ecs' && fields.includes('TaskDefinition')) {
     const build = (value: string) => {

@@ -13,6 +13,7 @@ import { parseArn } from './parseArn.js';
 import { permissionRequirements } from './permissionRequirements.js';
 import { roleArnFields } from './roleArnFields.js';
 import { sdkRequirements } from './sdkRequirements.js';
+import { unresolvedPlaceholderRequirement } from './unresolvedPlaceholderRequirement.js';
 
 /** The requirement that says a Task's integration is not known: never silence (https://docs.aws.amazon.com/step-functions/latest/dg/integrate-services.html). */
 function unknownIntegration(visit: StateVisit, resource: string): Requirement {
@@ -133,6 +134,11 @@ function ownRequirements(
  * (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-access-cross-acct-resources.html).
  */
 export function appendTaskRequirements(visit: StateVisit, base: DeriveBase, out: Requirement[]): void {
+  const placeholder = unresolvedPlaceholderRequirement(visit);
+  if (placeholder !== undefined) {
+    out.push(placeholder);
+    return;
+  }
   const resource = typeof visit.state.Resource === 'string' ? visit.state.Resource : String(visit.state.Resource ?? '');
   const entry = findTaskIntegration(resource);
   const credentials =

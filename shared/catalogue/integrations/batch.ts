@@ -7,7 +7,16 @@ const INVOKE_SUBMIT_JOB = {
   staticResources: ['*'],
   dynamicResources: ['*'],
   parameterFields: ['JobName', 'JobQueue', 'JobDefinition'],
-  note: 'Job ids only exist at run time, so the template uses "*" for literal and runtime values alike.',
+  // AWS Batch authorizes SubmitJob on the job queue and on the job definition together; the reference also lists the
+  // job (whose id does not exist yet) as required, which the roles CDK generates (queue + definition) show Batch does
+  // not check. https://docs.aws.amazon.com/batch/latest/userguide/ExamplePolicies_BATCH.html
+  authorized: {
+    'batch:SubmitJob': [
+      'arn:${Partition}:batch:${Region}:${Account}:job-queue/${Param:JobQueue}',
+      'arn:${Partition}:batch:${Region}:${Account}:job-definition/${Param:JobDefinition}',
+    ],
+  },
+  note: 'The template grants "*" for literal and runtime values alike; the call is authorized on the queue and the definition.',
 } satisfies PermissionSpec;
 
 /** AWS Batch SubmitJob, request-response and run-a-job. */

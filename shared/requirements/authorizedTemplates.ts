@@ -1,0 +1,178 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: catalogue templates use ${…} placeholders
+import { type IamResourceType, iamActionReference } from '../catalogue/iamReference.js';
+import { compileTemplate } from './compileTemplate.js';
+
+/** What the authorized templates of one action are built from. */
+export type AuthorizedTemplateInput = {
+  /** The IAM action (`glue:StartJobRun`). */
+  action: string;
+  /** The fields of the request that can name the resource (catalogue `parameterFields`, or the SDK request's keys). */
+  fields: readonly string[];
+  /** Templates of the catalogue (the grant of AWS's template) that may already name the authorized resource. */
+  catalogueTemplates?: readonly string[];
+  /** Lower-case the names the ARN carries (SageMaker). */
+  lowercase?: boolean;
+};
+
+/** How the authorized templates were chosen (for documentation and tests). */
+export type AuthorizedTemplates = {
+  templates: readonly string[];
+  /** The Service Authorization Reference resource type the templates stand for; `*` when it lists none. */
+  resourceType: string;
+  /** True when no template reads a field: every part that is not the location is a hole. */
+  fromReference: boolean;
+};
+
+const LOCATION_VARIABLES: Readonly<Record<string, string>> = {
+  Partition: '${Partition}',
+  Region: '${Region}',
+  Account: '${Account}',
+};
+
+/**
+ * Request fields that carry an ARN variable whose name differs from theirs, most specific first (`#part` takes the
+ * variable out of the field's value). Derived from the Service Authorization Reference's ARN formats and the API
+ * references of the services; a field named exactly like the variable needs no entry.
+ */
+const VARIABLE_FIELDS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['BucketName', ['Bucket', 'BucketName']],
+  ['ObjectName', ['Key']],
+  ['QueueName', ['QueueUrl#queueName', 'QueueName']],
+  ['TopicName', ['TopicArn', 'TopicName']],
+  ['StateMachineName', ['StateMachineArn']],
+  ['ClusterName', ['Cluster#resourceName', 'ClusterName', 'ClusterArn#resourceName']],
+  ['WorkGroupName', ['WorkGroup']],
+  ['ApiId', ['ApiEndpoint#apiId', 'ApiId', 'RestApiId']],
+  ['ApiSpecificResourcePath', ['Path']],
+  ['RoleNameWithPath', ['RoleArn', 'RoleName']],
+  ['FunctionName', ['FunctionName']],
+  ['ProjectName', ['ProjectName', 'Id#projectName']],
+  ['ResourceId', ['Name']],
+  ['ScheduleName', ['Name']],
+  ['GroupName', ['GroupName']],
+  ['EventBusName', ['EventBusName']],
+  ['SecretId', ['SecretId', 'SecretArn']],
+  ['KeyId', ['KeyId']],
+  ['LogGroupName', ['logGroupName', 'LogGroupName']],
+  ['TableName', ['TableName', 'TableArn']],
+  ['StreamName', ['StreamName', 'StreamARN']],
+  ['DeliveryStreamName', ['DeliveryStreamName']],
+  ['ConnectionName', ['ConnectionArn#resourceName', 'ConnectionName']],
+  ['ApplicationId', ['ApplicationId']],
+  ['VirtualClusterId', ['VirtualClusterId', 'Id']],
+  ['ClusterId', ['ClusterId', 'JobFlowId']],
+  ['JobDefinitionName', ['JobDefinition#resourceName']],
+  ['JobQueueName', ['JobQueue#resourceName']],
+]);
+
+const CACHE = new Map<string, AuthorizedTemplates | null>();
+
+/** The fields present, by exact name and lower-cased name. */
+function fieldLookup(fields: readonly string[]): { exact: ReadonlySet<string>; lower: ReadonlyMap<string, string> } {
+  const exact = new Set(fields);
+  const lower = new Map<string, string>();
+  for (const field of fields) if (!lower.has(field.toLowerCase())) lower.set(field.toLowerCase(), field);
+  return { exact, lower };
+}
+
+type Binding = { template: string; bound: number; holes: number };
+
+/** The reference's ARN format with each variable read from a field of the request, or a hole. */
+function bindFormat(arn: string, fields: ReturnType<typeof fieldLookup>, lowercase: boolean): Binding {
+  let bound = 0;
+  let holes = 0;
+  const suffix = lowercase ? '|lowercase' : '';
+  const template = arn.replace(/\$\{([^}]+)\}/g, (_whole, variable: string) => {
+    const location = LOCATION_VARIABLES[variable];
+    if (location !== undefined) return location;
+    const candidates = [variable, ...(VARIABLE_FIELDS.get(variable) ?? [])];
+    for (const candidate of candidates) {
+      const [field = ''] = candidate.split('#');
+      if (fields.exact.has(field)) {
+        bound++;
+        return `\${Param:${candidate}${candidate.includes('#') ? '' : suffix}}`;
+      }
+    }
+    const loose = fields.lower.get(variable.toLowerCase());
+    if (loose !== undefined) {
+      bound++;
+      return `\${Param:${loose}${suffix}}`;
+    }
+    holes++;
+    return `\${Hole:${variable}}`;
+  });
+  return { template, bound, holes };
+}
+
+/** The service and literal start of a resource part (`glue`, `job/`), to tell whether a template names a type. */
+function shapeOf(template: string): { service: string; resourceStart: string } | undefined {
+  if (!template.startsWith('arn:')) return undefined;
+  const parts = template.split(':');
+  if (parts.length < 6) return undefined;
+  const resource = parts.slice(5).join(':');
+  const cut = resource.search(/\$\{|\*|\?/);
+  return { service: parts[2] ?? '', resourceStart: cut < 0 ? resource : resource.slice(0, cut) };
+}
+
+/** True when a catalogue template names a resource of the given type (same service, same literal resource start). */
+function fits(template: string, type: IamResourceType, service: string): boolean {
+  if (template === '${StateMachineArn}' || template === '${Resource}') return service === 'states';
+  const shape = shapeOf(template);
+  const typeShape = shapeOf(type.arn);
+  if (shape === undefined || typeShape === undefined) return false;
+  if (shape.service !== typeShape.service) return false;
+  if (typeShape.resourceStart === '') return true;
+  return (
+    shape.resourceStart.startsWith(typeShape.resourceStart) || typeShape.resourceStart.startsWith(shape.resourceStart)
+  );
+}
+
+function choose(input: AuthorizedTemplateInput): AuthorizedTemplates | undefined {
+  const reference = iamActionReference(input.action);
+  if (reference === undefined) return undefined;
+  const types = reference.resourceTypes;
+  if (types.length === 0) return { templates: ['*'], resourceType: '*', fromReference: true };
+  const fields = fieldLookup(input.fields);
+  const lowercase = input.lowercase === true;
+  const bindings = types.map((type) => ({ type, binding: bindFormat(type.arn, fields, lowercase) }));
+  const specific = (input.catalogueTemplates ?? []).filter((t) => t !== '*' && !compileTemplate(t).unresolvable);
+  // A catalogue template that names a resource of one of the action's types knows its fields best, unless the
+  // reference's format can be filled completely (the catalogue may grant `training-job/*` where the name is known).
+  for (const { type, binding } of bindings) {
+    const fitting = specific.filter((t) => fits(t, type, reference.service));
+    if (fitting.length === 0) continue;
+    if (binding.holes === 0 && binding.bound > 0) {
+      return { templates: [binding.template], resourceType: type.name, fromReference: false };
+    }
+    return { templates: fitting, resourceType: type.name, fromReference: false };
+  }
+  const complete = bindings.filter(({ binding }) => binding.holes === 0 && binding.bound > 0);
+  const best =
+    complete.find(({ type }) => type.required) ??
+    complete[0] ??
+    [...bindings].filter(({ binding }) => binding.bound > 0).sort((a, b) => a.binding.holes - b.binding.holes)[0];
+  if (best !== undefined) {
+    return { templates: [best.binding.template], resourceType: best.type.name, fromReference: false };
+  }
+  const required = bindings.filter(({ type }) => type.required);
+  const only = required.length === 1 ? required[0] : undefined;
+  if (only !== undefined) return { templates: [only.binding.template], resourceType: only.type.name, fromReference: true };
+  // Several alternative resource types and nothing names one: the role must allow them all, as `*` does.
+  return { templates: ['*'], resourceType: '*', fromReference: true };
+}
+
+/**
+ * The templates of the resources IAM authorizes an action on (design.md, "authorized resource"): the action's
+ * resource type in the Service Authorization Reference with its ARN variables read from the request's fields (a
+ * hole where none names it), a catalogue template that names a resource of that type, or `*` when the reference
+ * lists no resource type. Undefined when the reference does not know the action.
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
+ */
+export function authorizedTemplatesOf(input: AuthorizedTemplateInput): AuthorizedTemplates | undefined {
+  const key = JSON.stringify([input.action, input.fields, input.catalogueTemplates ?? [], input.lowercase === true]);
+  const cached = CACHE.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const chosen = choose(input);
+  if (CACHE.size < 4096) CACHE.set(key, chosen ?? null);
+  return chosen;
+}

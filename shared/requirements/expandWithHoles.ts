@@ -1,0 +1,161 @@
+import type { FieldValue } from '../asl/types.js';
+import type { Hole } from '../types.js';
+import type { CompiledTemplate, Segment } from './compileTemplate.js';
+import type { TemplateEnv } from './expandTemplate.js';
+import { extractPart, extractPartPrefix } from './extractPart.js';
+import { type Location, withLocation } from './location.js';
+
+/** An authorized-resource template expanded for one state: ARN patterns whose `*`/`?` are the holes listed. */
+export type HoleExpansion = { kind: 'dropped' } | { kind: 'values'; values: string[]; holes: Hole[] };
+
+const DROPPED: HoleExpansion = { kind: 'dropped' };
+/** A `${Name}` DefinitionSubstitutions placeholder left in a literal value. */
+const PLACEHOLDER = /\$\{[^}]*\}/g;
+const UNKNOWN_CONTEXT = new Set(['Partition', 'Region', 'Account', 'StateMachineName']);
+
+function scalar(value: FieldValue): string | undefined {
+  if (value.kind !== 'literal') return undefined;
+  const v = value.value;
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+}
+
+function combinations(choices: readonly (readonly FieldValue[])[]): FieldValue[][] {
+  let result: FieldValue[][] = [[]];
+  for (const options of choices) result = result.flatMap((prefix) => options.map((option) => [...prefix, option]));
+  return result;
+}
+
+/** Replaces unapplied `${…}` placeholders of a literal by holes. */
+function fillPlaceholders(text: string, variable: string, holes: Hole[]): string {
+  if (!text.includes('${')) return text;
+  return text.replace(PLACEHOLDER, (placeholder) => {
+    holes.push({ variable, reason: 'placeholder', detail: placeholder });
+    return '*';
+  });
+}
+
+type Rendered = { text: string; location: Location; whole: boolean };
+
+/** One parameter's contribution: its literal text (parts taken out), or its known prefix and a hole. */
+function renderParam(
+  segment: Extract<Segment, { kind: 'param' }>,
+  value: FieldValue | undefined,
+  location: Location,
+  holes: Hole[],
+): Rendered {
+  if (value === undefined) {
+    holes.push({ variable: segment.field, reason: 'absent-parameter' });
+    return { text: '*', location, whole: false };
+  }
+  const literal = scalar(value);
+  if (literal !== undefined) {
+    let text = literal;
+    let at = location;
+    if (segment.part !== undefined) {
+      const extracted = extractPart(segment.part, literal, location.partition);
+      if (extracted === undefined) {
+        holes.push({ variable: segment.field, reason: 'dynamic-value', detail: literal });
+        return { text: '*', location, whole: false };
+      }
+      text = extracted.value;
+      at = withLocation(location, extracted.location);
+    }
+    text = fillPlaceholders(segment.lowercase ? text.toLowerCase() : text, segment.field, holes);
+    return { text, location: at, whole: segment.part === undefined && literal.startsWith('arn:') };
+  }
+  if (value.kind === 'dynamic' && value.placeholder !== undefined) {
+    holes.push({ variable: segment.field, reason: 'placeholder', detail: value.placeholder });
+  } else {
+    holes.push({ variable: segment.field, reason: 'dynamic-value', detail: value.kind === 'dynamic' ? value.expression : '' });
+  }
+  let prefix = value.kind === 'dynamic' ? (value.knownPrefix ?? '') : '';
+  let at = location;
+  if (segment.part !== undefined) {
+    const extracted = prefix === '' ? undefined : extractPartPrefix(segment.part, prefix);
+    prefix = extracted?.value ?? '';
+    at = withLocation(location, extracted?.location);
+  }
+  prefix = fillPlaceholders(segment.lowercase ? prefix.toLowerCase() : prefix, segment.field, holes);
+  return { text: `${prefix}*`, location: at, whole: segment.part === undefined && prefix.startsWith('arn:') };
+}
+
+function contextText(segment: Segment, location: Location, env: TemplateEnv, holes: Hole[], open: boolean): string {
+  switch (segment.kind) {
+    case 'text':
+      return segment.text;
+    case 'hole':
+      holes.push({ variable: segment.variable, reason: 'run-time-id' });
+      return segment.text;
+    case 'extra':
+      return env.extras[segment.name] ?? '*';
+    case 'param':
+      return '';
+  }
+  let value: string;
+  if (segment.name === 'Partition') value = location.partition;
+  else if (segment.name === 'Region') value = open ? '*' : location.region;
+  else if (segment.name === 'Account') value = open ? '*' : location.account;
+  else if (segment.name === 'StateMachineName') value = env.stateMachineName;
+  else if (segment.name === 'StateMachineArn') value = env.stateMachineArn;
+  else value = env.resource;
+  if (value === '*' && UNKNOWN_CONTEXT.has(segment.name) && !open) {
+    holes.push({ variable: segment.name, reason: 'unknown-context' });
+  }
+  return value;
+}
+
+function expandCombo(t: CompiledTemplate, combo: readonly FieldValue[], env: TemplateEnv, holes: Hole[]): string {
+  const rendered: Rendered[] = [];
+  let location = env.location;
+  let i = 0;
+  for (const segment of t.segments) {
+    if (segment.kind !== 'param') continue;
+    const r = renderParam(segment, combo[i++], location, holes);
+    location = r.location;
+    rendered.push(r);
+  }
+  const first = rendered[0];
+  if (t.wholeArnSuffix !== undefined && first?.whole === true) return first.text + t.wholeArnSuffix;
+  // A run-time value that may be a whole ARN (the template accepts one) can name another Region or account.
+  const open = t.wholeArnSuffix !== undefined && first !== undefined && first.text.endsWith('*') && !first.whole;
+  let out = '';
+  let p = 0;
+  for (const segment of t.segments) {
+    out += segment.kind === 'param' ? (rendered[p++]?.text ?? '*') : contextText(segment, location, env, holes, open);
+  }
+  return out;
+}
+
+/**
+ * Expands an authorized-resource template for one state, leaving what the definition cannot fix as holes: a run-time
+ * value becomes its known prefix and `*`, an unapplied `${…}` placeholder `*`, a parameter the state leaves out `*`,
+ * an unknown Region or account `*`, and `${Hole:…}` its wildcard. A `droppable` template none of whose parameters
+ * the state sets is dropped (the request names no such resource).
+ */
+export function expandWithHoles(t: CompiledTemplate, env: TemplateEnv, droppable = true): HoleExpansion {
+  if (t.unresolvable) return DROPPED;
+  for (const name of t.extraNames) if (env.extras[name] === undefined) return DROPPED;
+  const holes: Hole[] = [];
+  if (t.params.length === 0) return { kind: 'values', values: [expandCombo(t, [], env, holes)], holes };
+  const choices: (readonly FieldValue[])[] = [];
+  let present = 0;
+  for (const param of t.params) {
+    const values = env.read(param.field);
+    if (values.length > 0) present++;
+    choices.push(values.length === 0 ? [undefined as unknown as FieldValue] : values);
+  }
+  if (present === 0 && droppable) return DROPPED;
+  const values = new Set<string>();
+  for (const combo of combinations(choices)) values.add(expandCombo(t, combo, env, holes));
+  return { kind: 'values', values: [...values], holes: uniqueHoles(holes) };
+}
+
+function uniqueHoles(holes: readonly Hole[]): Hole[] {
+  const seen = new Set<string>();
+  return holes.filter((h) => {
+    const key = `${h.variable}\u0000${h.reason}\u0000${h.detail ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

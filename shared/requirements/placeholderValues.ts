@@ -1,0 +1,26 @@
+import type { FieldValue } from '../asl/types.js';
+
+/** The first `${…}` DefinitionSubstitutions placeholder of a text. */
+const PLACEHOLDER = /\$\{[^}]*\}/;
+
+/**
+ * Reads a literal string that still holds an unapplied `${…}` DefinitionSubstitutions placeholder as a value known only
+ * at deploy time — a hole, never ARN text (IAM would read `${…}` as a policy variable) — keeping its literal start.
+ */
+export function placeholderValue(value: FieldValue): FieldValue {
+  if (value.kind !== 'literal' || typeof value.value !== 'string') return value;
+  const match = PLACEHOLDER.exec(value.value);
+  if (match === null) return value;
+  return { kind: 'dynamic', expression: value.value, knownPrefix: value.value.slice(0, match.index), placeholder: match[0] };
+}
+
+/** `placeholderValue` over a field's values (the same array when none holds a placeholder). */
+export function placeholderValues(values: readonly FieldValue[]): readonly FieldValue[] {
+  let changed = false;
+  const out = values.map((value) => {
+    const read = placeholderValue(value);
+    if (read !== value) changed = true;
+    return read;
+  });
+  return changed ? out : values;
+}
