@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: IAM policy variables are written ${…}
 import { describe, expect, it } from 'vitest';
 import { compareHolePattern } from '../../shared/iam/compareHolePattern.js';
 import { evaluateRequest } from '../../shared/iam/evaluateRequest.js';
