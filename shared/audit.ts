@@ -1,7 +1,6 @@
 import { parseDefinition } from './asl/parseDefinition.js';
 import { collectRequests } from './audit/collectRequests.js';
 import { countBySeverity } from './audit/countBySeverity.js';
-import { grantedResourcesOf } from './audit/grantedResourcesOf.js';
 import { suppressFindings } from './audit/suppressFindings.js';
 import { buildFindings } from './findings/buildFindings.js';
 import { invalidDefinitionFindings } from './findings/invalidDefinitionFindings.js';
@@ -38,20 +37,21 @@ export type AuditInput = {
 
 type Checked = { findings: Finding[]; checkedRequests: number };
 
+/**
+ * Simulates every distinct request of the requirements, each carrying the keys AWS sets on the call (the Region from
+ * the state machine's derive context, the execution role, the audit's time), and builds the findings; notProvable
+ * decisions carry what the role grants (`grantedResources`) themselves.
+ */
 async function checkRequirements(input: AuditInput, arn: string | null, requirements: Requirement[]): Promise<Checked> {
-  const { requests, indexes } = collectRequests(requirements);
+  const { region } = contextFromDescription(input.description, input.contextOverrides);
+  const origin = { region, roleArn: input.description.roleArn ?? null, now: input.now };
+  const { requests, indexes } = collectRequests(requirements, origin);
   const answers = requests.length === 0 ? [] : await input.simulator.simulate(requests);
   if (answers.length !== requests.length) {
     throw new Error(`simulator ${input.simulator.name} answered ${answers.length} of ${requests.length} requests`);
   }
   const decisions: Decision[][] = indexes.map((own) => own.map((index) => answers[index] as Decision));
-  const grantedResources = await grantedResourcesOf(input.simulator, requirements, decisions);
-  const findings = buildFindings({
-    stateMachineArn: arn,
-    requirements,
-    decisions,
-    ...(grantedResources === undefined ? {} : { grantedResources }),
-  });
+  const findings = buildFindings({ stateMachineArn: arn, requirements, decisions });
   return { findings, checkedRequests: requests.length };
 }
 

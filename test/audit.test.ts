@@ -105,22 +105,65 @@ describe('auditStateMachine', () => {
     ]);
   });
 
-  it('asks for granted resources of denied dynamic requirements and reports UnverifiableDynamicResource', async () => {
+  it('reports a notProvable decision with the grantedResources it carries, without asking the simulator for them', async () => {
     const lambda = {
       Type: 'Task',
       Resource: 'arn:aws:states:::lambda:invoke',
       Parameters: { 'FunctionName.$': '$.fn' },
     };
-    const fake = fakeSimulator((r) => (r.action === 'lambda:InvokeFunction' ? 'implicitDeny' : undefined), {
-      'lambda:InvokeFunction': ['arn:aws:lambda:eu-west-1:111122223333:function:orders-eu'],
+    const granted = ['arn:aws:lambda:eu-west-1:111122223333:function:orders-eu'];
+    const calls: SimulationRequest[][] = [];
+    const grantedCalls: string[] = [];
+    const simulator: PermissionSimulator = {
+      name: 'fake',
+      async simulate(requests) {
+        calls.push(requests);
+        return requests.map((r) =>
+          r.action === 'lambda:InvokeFunction'
+            ? { action: r.action, resource: r.resource, decision: 'notProvable' as const, grantedResources: granted }
+            : { action: r.action, resource: r.resource, decision: 'allowed' as const },
+        );
+      },
+      async grantedResources(action) {
+        grantedCalls.push(action);
+        return [];
+      },
+    };
+    const report = await auditStateMachine({ description: description({ Dispatch: lambda }), simulator, now: NOW });
+    expect(grantedCalls).toEqual([]);
+    expect(report.findings.map((f) => [f.rule, f.severity, f.decision])).toEqual([
+      ['UnprovableResource', 'LOW', 'notProvable'],
+    ]);
+    expect(JSON.stringify(report.findings[0]?.details)).toContain('function:orders-eu');
+  });
+
+  it('sends every request with the keys AWS sets on the call: Region, TLS, principal and time', async () => {
+    const fake = fakeSimulator(() => undefined);
+    await auditStateMachine({ description: description({ 'Run job': ECS_TASK }), simulator: fake.simulator, now: NOW });
+    const runTask = fake.calls[0]?.find((r) => r.action === 'ecs:RunTask');
+    expect(runTask?.context).toEqual({
+      'aws:RequestedRegion': 'eu-west-1',
+      'aws:SecureTransport': 'true',
+      'aws:PrincipalArn': ROLE_ARN,
+      'aws:PrincipalAccount': '111122223333',
+      'aws:PrincipalType': 'AssumedRole',
+      'aws:PrincipalIsAWSService': 'false',
+      'aws:CurrentTime': '2025-01-02T03:04:05Z',
+      'aws:EpochTime': '1735787045',
     });
-    const report = await auditStateMachine({
-      description: description({ Dispatch: lambda }),
+    expect(fake.calls[0]?.every((r) => r.context?.['aws:PrincipalArn'] === ROLE_ARN)).toBe(true);
+  });
+
+  it('takes the Region of the requests from contextOverrides when given', async () => {
+    const fake = fakeSimulator(() => undefined);
+    await auditStateMachine({
+      description: { ...description({ 'Run job': ECS_TASK }), stateMachineArn: undefined },
       simulator: fake.simulator,
+      contextOverrides: { region: 'eu-central-1', account: '111122223333' },
       now: NOW,
     });
-    expect(fake.grantedCalls).toEqual(['lambda:InvokeFunction']);
-    expect(report.findings.map((f) => [f.rule, f.severity])).toEqual([['UnverifiableDynamicResource', 'LOW']]);
+    const stop = fake.calls[0]?.find((r) => r.action === 'ecs:StopTask');
+    expect(stop?.context?.['aws:RequestedRegion']).toBe('eu-central-1');
   });
 
   it('reports an invalid definition with its path and simulates nothing', async () => {

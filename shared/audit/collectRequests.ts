@@ -1,4 +1,5 @@
 import type { ContextValues, Requirement, SimulationRequest } from '../types.js';
+import { type RequestOrigin, requestContextOf } from './requestContextOf.js';
 
 /** The de-duplicated requests of an audit, and for each requirement the index of each of its requests. */
 export type CollectedRequests = {
@@ -16,6 +17,15 @@ function contextKey(context: ContextValues | undefined): string {
   );
 }
 
+/** The keys AWS sets under the requirement's own context: a key the requirement names (in any case) is its own. */
+function mergeContext(set: ContextValues, own: ContextValues | undefined): ContextValues {
+  if (own === undefined) return set;
+  const named = new Set(Object.keys(own).map((key) => key.toLowerCase()));
+  const merged: ContextValues = {};
+  for (const [key, value] of Object.entries(set)) if (!named.has(key.toLowerCase())) merged[key] = value;
+  return { ...merged, ...own };
+}
+
 /** True when a requirement is checked against the execution role (known integration, no Credentials role). */
 export function isCheckable(requirement: Requirement): boolean {
   return requirement.unknownIntegration !== true && requirement.assumedRoleArn === undefined;
@@ -23,9 +33,10 @@ export function isCheckable(requirement: Requirement): boolean {
 
 /**
  * The simulation requests of every checkable requirement (one per action × resource with the requirement's
- * context), asking each identical action + resource + context only once.
+ * context and, with `origin`, beneath it the keys AWS sets on the call — see requestContextOf), asking each identical
+ * action + resource + context only once.
  */
-export function collectRequests(requirements: readonly Requirement[]): CollectedRequests {
+export function collectRequests(requirements: readonly Requirement[], origin?: RequestOrigin): CollectedRequests {
   const requests: SimulationRequest[] = [];
   const byKey = new Map<string, number>();
   const indexes = requirements.map((requirement) => {
@@ -33,16 +44,16 @@ export function collectRequests(requirements: readonly Requirement[]): Collected
     const own: number[] = [];
     for (const action of requirement.actions) {
       for (const resource of requirement.resources) {
-        const key = JSON.stringify([action, resource, contextKey(requirement.context)]);
+        const context =
+          origin === undefined
+            ? requirement.context
+            : mergeContext(requestContextOf(action, resource, origin), requirement.context);
+        const key = JSON.stringify([action, resource, contextKey(context)]);
         let index = byKey.get(key);
         if (index === undefined) {
           index = requests.length;
           byKey.set(key, index);
-          requests.push({
-            action,
-            resource,
-            ...(requirement.context === undefined ? {} : { context: requirement.context }),
-          });
+          requests.push({ action, resource, ...(context === undefined ? {} : { context }) });
         }
         own.push(index);
       }
