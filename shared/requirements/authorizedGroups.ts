@@ -11,7 +11,7 @@ export type AuthorizedGroup = {
   droppable: boolean;
 };
 
-const GROUPS = new WeakMap<PermissionSpec, readonly AuthorizedGroup[]>();
+const GROUPS = new WeakMap<Integration, Map<PermissionSpec, readonly AuthorizedGroup[]>>();
 const FIELDS = new WeakMap<Integration, readonly string[]>();
 
 /** Every field any permission of the entry reads: the fields that can name a resource of the call. */
@@ -44,7 +44,12 @@ function isWholeFieldGrant(spec: PermissionSpec): boolean {
  * such as a role to pass) the catalogue's templates.
  */
 export function authorizedGroupsOf(entry: Integration, spec: PermissionSpec): readonly AuthorizedGroup[] {
-  const cached = GROUPS.get(spec);
+  let byEntry = GROUPS.get(entry);
+  if (byEntry === undefined) {
+    byEntry = new Map();
+    GROUPS.set(entry, byEntry);
+  }
+  const cached = byEntry.get(spec);
   if (cached !== undefined) return cached;
   const byKey = new Map<string, { actions: string[]; sources: readonly string[]; droppable: boolean }>();
   const whole = isWholeFieldGrant(spec);
@@ -80,6 +85,6 @@ export function authorizedGroupsOf(entry: Integration, spec: PermissionSpec): re
     templates: g.sources.map(compileTemplate),
     droppable: g.droppable,
   }));
-  GROUPS.set(spec, groups);
+  byEntry.set(spec, groups);
   return groups;
 }

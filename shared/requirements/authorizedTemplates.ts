@@ -1,5 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: catalogue templates use ${…} placeholders
 import { type IamResourceType, iamActionReference } from '../catalogue/iamReference.js';
+import { fieldsOfArnVariable } from '../catalogue/arnVariableFields.js';
 import { compileTemplate } from './compileTemplate.js';
 
 /** What the authorized templates of one action are built from. */
@@ -29,42 +30,6 @@ const LOCATION_VARIABLES: Readonly<Record<string, string>> = {
   Account: '${Account}',
 };
 
-/**
- * Request fields that carry an ARN variable whose name differs from theirs, most specific first (`#part` takes the
- * variable out of the field's value). Derived from the Service Authorization Reference's ARN formats and the API
- * references of the services; a field named exactly like the variable needs no entry.
- */
-const VARIABLE_FIELDS: ReadonlyMap<string, readonly string[]> = new Map([
-  ['BucketName', ['Bucket', 'BucketName']],
-  ['ObjectName', ['Key']],
-  ['QueueName', ['QueueUrl#queueName', 'QueueName']],
-  ['TopicName', ['TopicArn', 'TopicName']],
-  ['StateMachineName', ['StateMachineArn']],
-  ['ClusterName', ['Cluster#resourceName', 'ClusterName', 'ClusterArn#resourceName']],
-  ['WorkGroupName', ['WorkGroup']],
-  ['ApiId', ['ApiEndpoint#apiId', 'ApiId', 'RestApiId']],
-  ['ApiSpecificResourcePath', ['Path']],
-  ['RoleNameWithPath', ['RoleArn', 'RoleName']],
-  ['FunctionName', ['FunctionName']],
-  ['ProjectName', ['ProjectName', 'Id#projectName']],
-  ['ResourceId', ['Name']],
-  ['ScheduleName', ['Name']],
-  ['GroupName', ['GroupName']],
-  ['EventBusName', ['EventBusName']],
-  ['SecretId', ['SecretId', 'SecretArn']],
-  ['KeyId', ['KeyId']],
-  ['LogGroupName', ['logGroupName', 'LogGroupName']],
-  ['TableName', ['TableName', 'TableArn']],
-  ['StreamName', ['StreamName', 'StreamARN']],
-  ['DeliveryStreamName', ['DeliveryStreamName']],
-  ['ConnectionName', ['ConnectionArn#resourceName', 'ConnectionName']],
-  ['ApplicationId', ['ApplicationId']],
-  ['VirtualClusterId', ['VirtualClusterId', 'Id']],
-  ['ClusterId', ['ClusterId', 'JobFlowId']],
-  ['JobDefinitionName', ['JobDefinition#resourceName']],
-  ['JobQueueName', ['JobQueue#resourceName']],
-]);
-
 const CACHE = new Map<string, AuthorizedTemplates | null>();
 
 /** The fields present, by exact name and lower-cased name. */
@@ -78,14 +43,14 @@ function fieldLookup(fields: readonly string[]): { exact: ReadonlySet<string>; l
 type Binding = { template: string; bound: number; holes: number };
 
 /** The reference's ARN format with each variable read from a field of the request, or a hole. */
-function bindFormat(arn: string, fields: ReturnType<typeof fieldLookup>, lowercase: boolean): Binding {
+function bindFormat(service: string, arn: string, fields: ReturnType<typeof fieldLookup>, lowercase: boolean): Binding {
   let bound = 0;
   let holes = 0;
   const suffix = lowercase ? '|lowercase' : '';
   const template = arn.replace(/\$\{([^}]+)\}/g, (_whole, variable: string) => {
     const location = LOCATION_VARIABLES[variable];
     if (location !== undefined) return location;
-    const candidates = [variable, ...(VARIABLE_FIELDS.get(variable) ?? [])];
+    const candidates = [variable, ...fieldsOfArnVariable(service, variable)];
     for (const candidate of candidates) {
       const [field = ''] = candidate.split('#');
       if (fields.exact.has(field)) {
@@ -116,7 +81,8 @@ function shapeOf(template: string): { service: string; resourceStart: string } |
 
 /** True when a catalogue template names a resource of the given type (same service, same literal resource start). */
 function fits(template: string, type: IamResourceType, service: string): boolean {
-  if (template === '${StateMachineArn}' || template === '${Resource}') return service === 'states';
+  if (template === '${StateMachineArn}') return service === 'states';
+  if (template === '${Resource}') return true;
   const shape = shapeOf(template);
   const typeShape = shapeOf(type.arn);
   if (shape === undefined || typeShape === undefined) return false;
@@ -134,7 +100,7 @@ function choose(input: AuthorizedTemplateInput): AuthorizedTemplates | undefined
   if (types.length === 0) return { templates: ['*'], resourceType: '*', fromReference: true };
   const fields = fieldLookup(input.fields);
   const lowercase = input.lowercase === true;
-  const bindings = types.map((type) => ({ type, binding: bindFormat(type.arn, fields, lowercase) }));
+  const bindings = types.map((type) => ({ type, binding: bindFormat(reference.service, type.arn, fields, lowercase) }));
   const specific = (input.catalogueTemplates ?? []).filter((t) => t !== '*' && !compileTemplate(t).unresolvable);
   // A catalogue template that names a resource of one of the action's types knows its fields best, unless the
   // reference's format can be filled completely (the catalogue may grant `training-job/*` where the name is known).
@@ -156,7 +122,8 @@ function choose(input: AuthorizedTemplateInput): AuthorizedTemplates | undefined
   }
   const required = bindings.filter(({ type }) => type.required);
   const only = required.length === 1 ? required[0] : undefined;
-  if (only !== undefined) return { templates: [only.binding.template], resourceType: only.type.name, fromReference: true };
+  if (only !== undefined)
+    return { templates: [only.binding.template], resourceType: only.type.name, fromReference: true };
   // Several alternative resource types and nothing names one: the role must allow them all, as `*` does.
   return { templates: ['*'], resourceType: '*', fromReference: true };
 }

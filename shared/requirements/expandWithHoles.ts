@@ -34,6 +34,33 @@ function fillPlaceholders(text: string, variable: string, holes: Hole[]): string
   });
 }
 
+/**
+ * Fields that take a name or the resource's ARN (`FunctionName`: a name, a partial or a full ARN; `JobQueue`: a name
+ * or an ARN), from the API references of the services.
+ */
+const NAME_OR_ARN_FIELDS = new Set([
+  'FunctionName',
+  'TableName',
+  'EventBusName',
+  'LogGroupName',
+  'logGroupName',
+  'KeyId',
+  'SecretId',
+  'JobQueue',
+  'JobDefinition',
+  'Cluster',
+  'TaskDefinition',
+  'ModelId',
+  'GuardrailIdentifier',
+  'Name',
+]);
+
+/** True when a field may hold a whole ARN: `…Arn`/`…ARN`, identifiers, and the fields that take a name or an ARN. */
+function takesArn(field: string): boolean {
+  const name = field.slice(field.lastIndexOf('.') + 1).replace('[*]', '');
+  return /(?:Arn|ARN|Identifier)$/.test(name) || NAME_OR_ARN_FIELDS.has(name);
+}
+
 type Rendered = { text: string; location: Location; whole: boolean };
 
 /** One parameter's contribution: its literal text (parts taken out), or its known prefix and a hole. */
@@ -66,7 +93,11 @@ function renderParam(
   if (value.kind === 'dynamic' && value.placeholder !== undefined) {
     holes.push({ variable: segment.field, reason: 'placeholder', detail: value.placeholder });
   } else {
-    holes.push({ variable: segment.field, reason: 'dynamic-value', detail: value.kind === 'dynamic' ? value.expression : '' });
+    holes.push({
+      variable: segment.field,
+      reason: 'dynamic-value',
+      detail: value.kind === 'dynamic' ? value.expression : '',
+    });
   }
   let prefix = value.kind === 'dynamic' ? (value.knownPrefix ?? '') : '';
   let at = location;
@@ -116,8 +147,14 @@ function expandCombo(t: CompiledTemplate, combo: readonly FieldValue[], env: Tem
   }
   const first = rendered[0];
   if (t.wholeArnSuffix !== undefined && first?.whole === true) return first.text + t.wholeArnSuffix;
-  // A run-time value that may be a whole ARN (the template accepts one) can name another Region or account.
-  const open = t.wholeArnSuffix !== undefined && first !== undefined && first.text.endsWith('*') && !first.whole;
+  // A run-time value of a field that takes a whole ARN can name another Region or account.
+  const field = t.params[0]?.field ?? '';
+  const open =
+    t.wholeArnSuffix !== undefined &&
+    first !== undefined &&
+    first.text.endsWith('*') &&
+    !first.whole &&
+    takesArn(field);
   let out = '';
   let p = 0;
   for (const segment of t.segments) {

@@ -11,7 +11,12 @@ export function placeholderValue(value: FieldValue): FieldValue {
   if (value.kind !== 'literal' || typeof value.value !== 'string') return value;
   const match = PLACEHOLDER.exec(value.value);
   if (match === null) return value;
-  return { kind: 'dynamic', expression: value.value, knownPrefix: value.value.slice(0, match.index), placeholder: match[0] };
+  return {
+    kind: 'dynamic',
+    expression: value.value,
+    knownPrefix: value.value.slice(0, match.index),
+    placeholder: match[0],
+  };
 }
 
 /** `placeholderValue` over a field's values (the same array when none holds a placeholder). */

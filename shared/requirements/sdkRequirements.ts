@@ -90,7 +90,13 @@ function requestContext(action: string, env: TemplateEnv): ContextValues | undef
   return context;
 }
 
-type SdkGroup = { actions: string[]; resources: string[]; holes: Hole[]; context: ContextValues | undefined; inferred: boolean };
+type SdkGroup = {
+  actions: string[];
+  resources: string[];
+  holes: Hole[];
+  context: ContextValues | undefined;
+  inferred: boolean;
+};
 
 /** The authorized resources of one SDK action from the request's fields (`*` when the reference does not know it). */
 function authorizedOf(action: string, fields: readonly string[], env: TemplateEnv, prefix: string) {
