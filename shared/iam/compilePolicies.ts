@@ -19,5 +19,6 @@ export function compilePolicies(input: EvaluationInput): CompiledPolicies {
     scps: (input.scps ?? []).map((level) => compileAll(level, 'scp')),
     context: toRequestContext(input.context),
     ...(input.keyAvailability === undefined ? {} : { keyAvailability: input.keyAvailability }),
+    holes: new Map(),
   };
 }

@@ -15,12 +15,18 @@ import { toRequestContext } from './toRequestContext.js';
 import type { CompiledPolicies, HolePattern, MissingKeyRule, PreparedRequest, Scope } from './types.js';
 
 const LEGACY = (): MissingKeyRule => 'legacy';
+const HOLE_CACHE_LIMIT = 4096;
 
 /** The resource's holes, or undefined for a literal ARN and for `*` (an action authorized on `*` is literal). */
-function toHolePattern(resource: string): HolePattern | undefined {
+function toHolePattern(compiled: CompiledPolicies, resource: string): HolePattern | undefined {
   if (resource === '*' || !(resource.includes('*') || resource.includes('?'))) return undefined;
-  const tokens = tokenizePattern([{ kind: 'pattern', text: resource }], true);
-  return hasWildcards(tokens) ? { text: resource, tokens } : undefined;
+  let hole = compiled.holes.get(resource);
+  if (hole === undefined) {
+    const tokens = tokenizePattern([{ kind: 'pattern', text: resource }], true);
+    hole = { text: resource, tokens: hasWildcards(tokens) ? tokens : [] };
+    if (compiled.holes.size < HOLE_CACHE_LIMIT) compiled.holes.set(resource, hole);
+  }
+  return hole.tokens.length === 0 ? undefined : hole;
 }
 
 function unique(items: readonly string[]): string[] {
@@ -34,32 +40,38 @@ function prepare(compiled: CompiledPolicies, request: SimulationRequest): Prepar
     missing: [],
     missingKey: availability === undefined ? LEGACY : (key) => availability(request.action, key),
   };
-  const hole = toHolePattern(request.resource);
-  return { action: request.action.toLowerCase(), resource: request.resource, scope, ...(hole && { hole }) };
+  const prepared: PreparedRequest = { action: request.action.toLowerCase(), resource: request.resource, scope };
+  const hole = toHolePattern(compiled, request.resource);
+  if (hole !== undefined) prepared.hole = hole;
+  return prepared;
 }
 
-function decide(
-  outcomes: readonly LayerOutcome[],
-  base: Pick<Decision, 'action' | 'resource'>,
-): Omit<Decision, 'matchedStatements'> {
-  const denied = outcomes.find((o) => o.deny.full);
-  if (denied !== undefined) return { ...base, decision: 'explicitDeny', deniedBy: denied.layer };
-  const failed = outcomes.find((o) => !o.allow.full && !o.allow.partial && !o.allow.undecided);
-  if (failed !== undefined) return { ...base, decision: 'implicitDeny', deniedBy: failed.layer };
-  const missing = outcomes.flatMap((o) => [...(o.allow.full ? [] : o.allowMissing), ...o.denyMissing]);
-  if (outcomes.some((o) => o.deny.undecided || (!o.allow.full && o.allow.undecided))) {
-    return { ...base, decision: 'conditional', missingContext: unique(missing).sort() };
+function decide(outcomes: readonly LayerOutcome[], decision: Decision): Decision {
+  const denied = outcomes.find((o) => o.fullDeny);
+  if (denied !== undefined) {
+    decision.decision = 'explicitDeny';
+    decision.deniedBy = denied.layer;
+    return decision;
   }
-  if (outcomes.some((o) => o.deny.partial || !o.allow.full)) {
+  const failed = outcomes.find((o) => !o.fullAllow && !o.partialAllow && !o.undecidedAllow);
+  if (failed !== undefined) {
+    decision.decision = 'implicitDeny';
+    decision.deniedBy = failed.layer;
+    return decision;
+  }
+  if (outcomes.some((o) => o.undecidedDeny || (!o.fullAllow && o.undecidedAllow))) {
+    const missing = outcomes.flatMap((o) => (o.fullAllow ? o.denyMissing : [...o.allowMissing, ...o.denyMissing]));
+    decision.decision = 'conditional';
+    decision.missingContext = unique(missing).sort();
+    return decision;
+  }
+  if (outcomes.some((o) => o.partialDeny || !o.fullAllow)) {
     const identity = outcomes[0];
-    return {
-      ...base,
-      decision: 'notProvable',
-      grantedResources: unique(identity?.layer === 'identity' ? identity.granted : []),
-      deniedResources: unique(outcomes.flatMap((o) => o.denied)),
-    };
+    decision.decision = 'notProvable';
+    decision.grantedResources = unique(identity?.layer === 'identity' ? identity.granted : []);
+    decision.deniedResources = unique(outcomes.flatMap((o) => o.denied));
   }
-  return { ...base, decision: 'allowed' };
+  return decision;
 }
 
 /** The decision for one request against compiled policies (request context merged over the input's context). */
@@ -69,5 +81,7 @@ export function evaluateCompiled(compiled: CompiledPolicies, request: Simulation
   const outcomes = [evaluateLayer('identity', compiled.identity, prepared, matched)];
   if (compiled.boundary !== undefined) outcomes.push(evaluateLayer('boundary', compiled.boundary, prepared, matched));
   for (const level of compiled.scps) outcomes.push(evaluateLayer('scp', level, prepared, matched));
-  return { ...decide(outcomes, { action: request.action, resource: request.resource }), matchedStatements: matched };
+  const decision: Decision = { action: request.action, resource: request.resource, decision: 'allowed' };
+  decide(outcomes, decision).matchedStatements = matched;
+  return decision;
 }

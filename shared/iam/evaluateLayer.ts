@@ -11,8 +11,12 @@ import type { CompiledStatement, PreparedRequest } from './types.js';
 /** What one layer says about a request. */
 export type LayerOutcome = {
   layer: DenyingLayer;
-  allow: { full: boolean; partial: boolean; undecided: boolean };
-  deny: { full: boolean; partial: boolean; undecided: boolean };
+  fullAllow: boolean;
+  partialAllow: boolean;
+  undecidedAllow: boolean;
+  fullDeny: boolean;
+  partialDeny: boolean;
+  undecidedDeny: boolean;
   /** Keys undecided Allows need. */
   allowMissing: string[];
   /** Keys undecided Denies need. */
@@ -32,8 +36,12 @@ export function evaluateLayer(
 ): LayerOutcome {
   const outcome: LayerOutcome = {
     layer,
-    allow: { full: false, partial: false, undecided: false },
-    deny: { full: false, partial: false, undecided: false },
+    fullAllow: false,
+    partialAllow: false,
+    undecidedAllow: false,
+    fullDeny: false,
+    partialDeny: false,
+    undecidedDeny: false,
     allowMissing: [],
     denyMissing: [],
     granted: [],
@@ -42,23 +50,28 @@ export function evaluateLayer(
   const missing = request.scope.missing;
   const overlapping: string[] | undefined = request.hole === undefined ? undefined : [];
   for (const statement of statements) {
-    missing.length = 0;
-    if (overlapping !== undefined) overlapping.length = 0;
+    if (missing.length !== 0) missing.length = 0;
+    if (overlapping !== undefined && overlapping.length !== 0) overlapping.length = 0;
     const result = evaluateStatement(statement, request, overlapping);
     if (result === 'no') continue;
     const allow = statement.effect === 'Allow';
-    const effect = allow ? outcome.allow : outcome.deny;
     if (result === 'yes') {
       matched.push({ policy: statement.policy, statement: statement.label, layer, effect: statement.effect });
-      effect.full = true;
-    } else if (result === 'partial') effect.partial = true;
-    else {
-      effect.undecided = true;
-      (allow ? outcome.allowMissing : outcome.denyMissing).push(...missing);
+      if (allow) outcome.fullAllow = true;
+      else outcome.fullDeny = true;
+    } else if (result === 'partial') {
+      if (allow) outcome.partialAllow = true;
+      else outcome.partialDeny = true;
+    } else if (allow) {
+      outcome.undecidedAllow = true;
+      outcome.allowMissing.push(...missing);
+    } else {
+      outcome.undecidedDeny = true;
+      outcome.denyMissing.push(...missing);
     }
     if (overlapping !== undefined && result !== 'unknown' && (allow || result === 'partial'))
       (allow ? outcome.granted : outcome.denied).push(...overlapping);
   }
-  missing.length = 0;
+  if (missing.length !== 0) missing.length = 0;
   return outcome;
 }

@@ -113,6 +113,8 @@ export type CompiledPolicies = {
   scps: CompiledStatement[][];
   context: RequestContext;
   keyAvailability?: KeyAvailabilityOf;
+  /** Request resources already tokenised (a cache shared by the requests evaluated against these policies). */
+  holes: Map<string, HolePattern>;
 };
 
 /**
