@@ -1,6 +1,11 @@
+import { placeholdersIn } from '../shared/asl/placeholdersIn.js';
+import { InputError } from '../shared/local/InputError.js';
 import { loadDescribeFile } from '../shared/local/parseDescribeOutput.js';
-import { readJsonFile } from '../shared/local/readJsonFile.js';
+import { parseJsonText } from '../shared/local/parseJsonText.js';
+import { readTextFile } from '../shared/local/readTextFile.js';
 import type { DeriveContext, StateMachineDescription } from '../shared/types.js';
+import { loadSubstitutions, type SubstitutionFlags } from './loadSubstitutions.js';
+import { substituteDescription, substituteText } from './substituteDefinition.js';
 import { UsageError } from './UsageError.js';
 
 /** The definition to audit and the file it came from (for SARIF locations). */
@@ -14,32 +19,52 @@ export type DefinitionInput = {
   embedded: boolean;
 };
 
-type DefinitionFlags = {
+type DefinitionFlags = SubstitutionFlags & {
   definition?: string | undefined;
   describe?: string | undefined;
   'state-machine-arn'?: string | undefined;
 };
 
 /**
- * Reads the definition named by --definition or --describe (exactly one is required); with --definition, a
+ * The definition file's text with the DefinitionSubstitutions applied, checked to be JSON; when it is not and still
+ * holds `${…}` placeholders (`"TimeoutSeconds": ${Timeout}` is JSON only once substituted), the reason says so.
+ */
+async function readDefinitionFile(path: string, substitutions: ReadonlyMap<string, string>) {
+  const text = await readTextFile(path);
+  const definition = substituteText(text, substitutions, path);
+  try {
+    parseJsonText(definition, substitutions.size === 0 ? path : `${path} (after the substitutions)`);
+  } catch (error) {
+    const placeholders = placeholdersIn(definition);
+    if (!(error instanceof InputError) || placeholders.length === 0) throw error;
+    const hint = `it holds ${placeholders.join(', ')}: give them with --substitution KEY=VALUE or --substitutions FILE`;
+    throw new InputError(`${error.message} (${hint})`, { cause: error });
+  }
+  return { text, definition };
+}
+
+/**
+ * Reads the definition named by --definition or --describe (exactly one is required) and applies the
+ * --substitutions/--substitution DefinitionSubstitutions to it before anything parses it; with --definition, a
  * --state-machine-arn says which state machine it is.
  */
 export async function loadDefinitionInput(flags: DefinitionFlags, command: string): Promise<DefinitionInput> {
   if (flags.definition !== undefined && flags.describe !== undefined) {
     throw new UsageError('give --definition or --describe, not both');
   }
+  const substitutions = await loadSubstitutions(flags);
+  const arn = flags['state-machine-arn'];
   if (flags.describe !== undefined) {
     const file = await loadDescribeFile(flags.describe);
-    const arn = flags['state-machine-arn'];
-    const description = arn === undefined ? file.description : { ...file.description, stateMachineArn: arn };
+    const substituted = substituteDescription(file.description, substitutions, file.path);
+    const description = arn === undefined ? substituted : { ...substituted, stateMachineArn: arn };
     return { description, path: file.path, text: file.text, embedded: true };
   }
   if (flags.definition !== undefined) {
-    const file = await readJsonFile(flags.definition);
-    const description: StateMachineDescription = { definition: file.text };
-    const arn = flags['state-machine-arn'];
+    const file = await readDefinitionFile(flags.definition, substitutions);
+    const description: StateMachineDescription = { definition: file.definition };
     if (arn !== undefined) description.stateMachineArn = arn;
-    return { description, path: file.path, text: file.text, embedded: false };
+    return { description, path: flags.definition, text: file.text, embedded: false };
   }
   throw new UsageError(`${command} needs --definition FILE or --describe FILE (see sfn-role-audit ${command} --help)`);
 }

@@ -6,8 +6,10 @@ import type { PermissionSimulator } from '../shared/ports.js';
 import type { CheckFlags } from './checkOptions.js';
 import type { CliDeps } from './cliDeps.js';
 import { createCheckSimulator } from './createCheckSimulator.js';
+import { loadSubstitutions } from './loadSubstitutions.js';
 import { oneOf } from './parseCommandArgs.js';
 import type { PreparedAudit } from './preparedAudit.js';
+import { substituteDescription } from './substituteDefinition.js';
 import { UsageError } from './UsageError.js';
 
 // Plain, version (…:NAME:N) and alias (…:NAME:ALIAS) ARNs:
@@ -20,7 +22,8 @@ const LOCAL_ONLY = ['boundary', 'scp', 'context'] as const;
 /**
  * Gathers a live audit: DescribeStateMachine with the default credentials, then either iam:SimulatePrincipalPolicy
  * over the state machine's role (`--simulator aws`, the default) or the embedded evaluator over the role's policies
- * read from IAM (`--simulator local`, which also takes --boundary, --scp and --context).
+ * read from IAM (`--simulator local`, which also takes --boundary, --scp and --context). DescribeStateMachine returns
+ * the definition CloudFormation already substituted; --substitution/--substitutions still apply to what is left.
  */
 export async function prepareLiveAudit(flags: CheckFlags, deps: CliDeps): Promise<PreparedAudit> {
   const arn = flags['state-machine-arn'] ?? '';
@@ -35,10 +38,11 @@ export async function prepareLiveAudit(flags: CheckFlags, deps: CliDeps): Promis
       if (flags[flag] !== undefined) throw new UsageError(`--${flag} needs --simulator local`);
     }
   }
+  const substitutions = await loadSubstitutions(flags);
   const region = flags.region ?? match[1];
   const lookup = await createSfnStateMachineSource(deps.clients.sfn(region)).describe(arn);
   if (!lookup.found) throw new InputError(`state machine ${arn}: ${lookup.reason}`);
-  const description = lookup.description;
+  const description = substituteDescription(lookup.description, substitutions, arn);
   const roleArn = description.roleArn;
   if (roleArn === undefined) throw new InputError(`state machine ${arn}: DescribeStateMachine returned no roleArn`);
   const iam = deps.clients.iam(region);

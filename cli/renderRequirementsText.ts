@@ -9,6 +9,9 @@ function groupKey(requirement: Requirement): string {
 function notesOf(requirement: Requirement): string[] {
   const notes: string[] = [];
   if (requirement.unknownIntegration === true) notes.push('unknown integration: not checked');
+  if (requirement.unresolvedPlaceholder !== undefined) {
+    notes.push(`unresolved placeholder ${requirement.unresolvedPlaceholder}: not checked`);
+  }
   if (requirement.dynamic) notes.push('dynamic: resource known only at run time');
   if (requirement.managedRule !== undefined) notes.push(`managed rule ${requirement.managedRule}`);
   if (requirement.assumedRoleArn !== undefined) notes.push(`needed by ${requirement.assumedRoleArn}, not checked`);
