@@ -16,6 +16,7 @@ import { createSnsSink } from '../../shared/aws/createSnsSink.js';
 import { readSlackWebhookUrl } from '../../shared/aws/readSlackWebhookUrl.js';
 import { computeChange } from '../../shared/findings/computeChange.js';
 import { createEmbeddedSimulator } from '../../shared/local/createEmbeddedSimulator.js';
+import type { RolePoliciesLookup } from '../../shared/ports.js';
 import { createPrincipalResolver } from './createPrincipalResolver.js';
 import type { AuditConfig } from './readAuditConfig.js';
 import type { AuditHandlerDeps, AuditLog, AuditMetrics, AuditSink } from './types.js';
@@ -73,14 +74,34 @@ export async function createAuditDeps(
       onArchive: false,
     });
   }
+  // SIMULATOR=aws reads each role once per resolution: readRole (existence, trust) and the simulator's identity
+  // policies (to decide resources with holes) share the lookup the simulator starts.
+  const pendingReads = new Map<string, () => Promise<RolePoliciesLookup>>();
   const resolvePrincipal =
     config.simulator === 'aws'
       ? createPrincipalResolver({
           mode: 'aws',
-          awsSimulator: (roleArn, region) => createIamPrincipalSimulator(clients.iam, { roleArn, region }),
+          awsSimulator: (roleArn, region) => {
+            let lookup: Promise<RolePoliciesLookup> | undefined;
+            const read = () => {
+              lookup ??= roles.read(roleArn);
+              return lookup;
+            };
+            pendingReads.set(roleArn, read);
+            return createIamPrincipalSimulator(clients.iam, {
+              roleArn,
+              region,
+              identityPolicies: async () => {
+                const found = await read();
+                return found.found ? found.policies.identity : undefined;
+              },
+            });
+          },
           // Existence and trust policy (RoleNotFound, UntrustedRole); the simulator ignores trust policies.
           readRole: async (roleArn) => {
-            const lookup = await roles.read(roleArn);
+            const read = pendingReads.get(roleArn) ?? (() => roles.read(roleArn));
+            pendingReads.delete(roleArn);
+            const lookup = await read();
             return lookup.found
               ? { found: true, ...(lookup.policies.trust === undefined ? {} : { trust: lookup.policies.trust }) }
               : { found: false };
@@ -89,11 +110,11 @@ export async function createAuditDeps(
       : createPrincipalResolver({
           mode: 'local',
           roles,
-          localSimulator: (policies, region) =>
+          // The audit sets aws:RequestedRegion (and the other keys AWS sets) on every request.
+          localSimulator: (policies) =>
             createEmbeddedSimulator({
               identity: policies.identity,
               ...(policies.boundary === undefined ? {} : { boundary: policies.boundary }),
-              context: { 'aws:RequestedRegion': region },
             }),
         });
   return {

@@ -6,10 +6,13 @@ import {
   type SimulatePolicyResponse,
   SimulatePrincipalPolicyCommand,
 } from '@aws-sdk/client-iam';
-import type { PermissionSimulator } from '../ports.js';
+import { compilePolicies } from '../iam/compilePolicies.js';
+import { PolicyError } from '../iam/PolicyError.js';
+import type { NamedPolicy, PermissionSimulator } from '../ports.js';
 import type { ContextValues, Decision, SimulationRequest } from '../types.js';
-import { awsCallError } from './awsErrorName.js';
+import { awsCallError, awsErrorName } from './awsErrorName.js';
 import { groupSimulationRequests, type SimulationGroup } from './groupSimulationRequests.js';
+import { hasHoles, refineHoleDecision } from './refineHoleDecision.js';
 import { toSimulatorDecision } from './toSimulatorDecision.js';
 
 /** Largest page SimulatePrincipalPolicy returns (https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html). */
@@ -23,19 +26,54 @@ export type IamPrincipalSimulatorOptions = {
   region: string;
   /** Kept for symmetry with the other adapters; the role ARN already names the partition. */
   partition?: string;
+  /**
+   * Reads the role's identity policies (inline and attached managed), to decide requests whose resource has holes,
+   * which SimulatePrincipalPolicy evaluates as literal text; undefined (or AccessDenied) when they cannot be read.
+   * Called at most once, and only when a request has holes.
+   */
+  identityPolicies?: () => Promise<NamedPolicy[] | undefined>;
 };
 
+type ContextKeyType = NonNullable<ContextEntry['ContextKeyType']>;
+
+/**
+ * Global condition keys whose data type is not String, by lower-cased name
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html; ContextKeyType values:
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ContextEntry.html).
+ */
+const KEY_TYPES: Readonly<Record<string, 'boolean' | 'numeric' | 'date' | 'ip'>> = {
+  'aws:securetransport': 'boolean',
+  'aws:principalisawsservice': 'boolean',
+  'aws:viaawsservice': 'boolean',
+  'aws:multifactorauthpresent': 'boolean',
+  'aws:epochtime': 'numeric',
+  'aws:multifactorauthage': 'numeric',
+  'aws:currenttime': 'date',
+  'aws:tokenissuetime': 'date',
+  'aws:sourceip': 'ip',
+};
+
+function keyTypeOf(name: string, list: boolean): ContextKeyType {
+  const type = KEY_TYPES[name.toLowerCase()] ?? 'string';
+  return list ? `${type}List` : type;
+}
+
+/** The context as ContextEntries, typed per key, with `aws:RequestedRegion` = `region` when the context has none. */
 function contextEntries(context: ContextValues, region: string): ContextEntry[] {
   const values: ContextValues = { ...context };
-  if (region !== '' && region !== '*' && values['aws:RequestedRegion'] === undefined) {
-    values['aws:RequestedRegion'] = region;
-  }
+  const named = Object.keys(values).some((key) => key.toLowerCase() === 'aws:requestedregion');
+  if (region !== '' && region !== '*' && !named) values['aws:RequestedRegion'] = region;
   return Object.entries(values).map(([name, value]) => ({
     ContextKeyName: name,
     ContextKeyValues: Array.isArray(value) ? [...value] : [value],
-    ContextKeyType: Array.isArray(value) ? 'stringList' : 'string',
+    ContextKeyType: keyTypeOf(name, Array.isArray(value)),
   }));
 }
+
+const isAccessDenied = (error: unknown): boolean =>
+  [awsErrorName(error), awsErrorName((error as { cause?: unknown } | null)?.cause)].some((name) =>
+    /^AccessDenied(Exception)?$/.test(name),
+  );
 
 const pairKey = (action: string, resource: string) => `${action}\u0000${resource}`;
 
@@ -44,13 +82,37 @@ const pairKey = (action: string, resource: string) => `${action}\u0000${resource
  * one call (ActionNames = union, ResourceArns = union), `*` requests get their own call with ResourceArns `['*']`
  * (never mixed with ARNs, never left to the default), wildcard-containing ARNs such as `arn:aws:lambda:*:*:function:*`
  * are sent as they are and so match only a policy that grants that literal text or a wider pattern, every call
- * carries `aws:RequestedRegion`, pages are followed with Marker (MaxItems 1000), and `callCount()` counts the calls.
+ * carries `aws:RequestedRegion`, context keys go typed (boolean, numeric, date, ip where the key's data type is), pages
+ * are followed with Marker (MaxItems 1000), and `callCount()` counts the calls. SimulatePrincipalPolicy cannot prove a
+ * resource with holes: with `identityPolicies` readable, the literal answer for such a request is refined with the
+ * role's identity statements (refineHoleDecision: granted, missing or notProvable); without them it stands.
  */
 export function createIamPrincipalSimulator(
   client: IAMClient,
   options: IamPrincipalSimulatorOptions,
 ): PermissionSimulator & { callCount(): number } {
   let calls = 0;
+  let identity: Promise<NamedPolicy[] | undefined> | undefined;
+
+  /** The role's identity policies, read and validated once; undefined when unreadable or rejected by the validator. */
+  async function readIdentity(): Promise<NamedPolicy[] | undefined> {
+    let policies: NamedPolicy[] | undefined;
+    try {
+      policies = await options.identityPolicies?.();
+    } catch (error) {
+      if (isAccessDenied(error)) return undefined;
+      throw error;
+    }
+    if (policies === undefined) return undefined;
+    try {
+      compilePolicies({ identity: policies });
+      return policies;
+    } catch (error) {
+      // IAM accepted these documents; a stricter embedded validator must not cost the literal answers.
+      if (error instanceof PolicyError) return undefined;
+      throw error;
+    }
+  }
 
   async function simulateGroup(group: SimulationGroup): Promise<Map<string, Decision>> {
     const answers = new Map<string, Decision>();
@@ -110,6 +172,15 @@ export function createIamPrincipalSimulator(
             );
           }
           decisions[index] = answer;
+        }
+      }
+      if (options.identityPolicies !== undefined && requests.some((r) => hasHoles(r.resource))) {
+        identity ??= readIdentity();
+        const policies = await identity;
+        if (policies !== undefined) {
+          requests.forEach((request, index) => {
+            decisions[index] = refineHoleDecision(decisions[index] as Decision, request, policies);
+          });
         }
       }
       return decisions;

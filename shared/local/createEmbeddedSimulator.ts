@@ -1,18 +1,38 @@
+import { AUDIT_SET_KEYS } from '../audit/requestContextOf.js';
 import { compilePolicies } from '../iam/compilePolicies.js';
 import { evaluateCompiled } from '../iam/evaluateCompiled.js';
 import { grantedResources } from '../iam/grantedResources.js';
 import type { EvaluationInput } from '../iam/types.js';
 import type { PermissionSimulator } from '../ports.js';
+import type { ContextValues, SimulationRequest } from '../types.js';
+
+/** The input context's values for keys the audit sets on every request (`aws:RequestedRegion`, `aws:CurrentTime` …). */
+function auditKeyOverrides(context: ContextValues | undefined): ContextValues | undefined {
+  const entries = Object.entries(context ?? {}).filter(([key]) => AUDIT_SET_KEYS.has(key.toLowerCase()));
+  return entries.length === 0 ? undefined : Object.fromEntries(entries);
+}
+
+function withOverrides(request: SimulationRequest, overrides: ContextValues): SimulationRequest {
+  const named = new Set(Object.keys(overrides).map((key) => key.toLowerCase()));
+  const kept = Object.entries(request.context ?? {}).filter(([key]) => !named.has(key.toLowerCase()));
+  return { ...request, context: { ...Object.fromEntries(kept), ...overrides } };
+}
 
 /**
  * The offline PermissionSimulator: validates and compiles the policies once at creation (throwing a PolicyError for a
- * malformed one), then evaluates every request with the embedded IAM evaluator.
+ * malformed one), then evaluates every request with the embedded IAM evaluator. A request's own context wins over the
+ * input's key by key, except for the keys the audit fills in itself (requestContextOf): for those an explicit input
+ * value (a user's `--context aws:RequestedRegion=us-east-1`) wins over the audit's.
  */
 export function createEmbeddedSimulator(input: EvaluationInput): PermissionSimulator {
   const compiled = compilePolicies(input);
+  const overrides = auditKeyOverrides(input.context);
   return {
     name: 'embedded evaluator',
-    simulate: async (requests) => requests.map((request) => evaluateCompiled(compiled, request)),
+    simulate: async (requests) =>
+      requests.map((request) =>
+        evaluateCompiled(compiled, overrides === undefined ? request : withOverrides(request, overrides)),
+      ),
     grantedResources: async (action) => grantedResources(compiled, action),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectRequests } from '../../shared/audit/collectRequests.js';
-import type { Requirement } from '../../shared/types.js';
+import type { ContextValues, Requirement } from '../../shared/types.js';
 
 const ROLE = 'arn:aws:iam::111122223333:role/orders-sfn';
 const ORIGIN = { region: 'eu-west-1', roleArn: ROLE, now: new Date('2025-01-02T03:04:05Z') };
@@ -31,8 +31,8 @@ describe('collectRequests', () => {
   });
 
   it.each([
-    { name: 'the same case', own: { 'aws:RequestedRegion': 'eu-central-1' } },
-    { name: 'another case', own: { 'AWS:requestedregion': 'eu-central-1' } },
+    { name: 'the same case', own: { 'aws:RequestedRegion': 'eu-central-1' } as ContextValues },
+    { name: 'another case', own: { 'AWS:requestedregion': 'eu-central-1' } as ContextValues },
   ])("keeps the requirement's own value of a key AWS sets, in $name", ({ own }) => {
     const { requests } = collectRequests([requirement({ context: own })], ORIGIN);
     const context = requests[0]?.context ?? {};

@@ -7,6 +7,8 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createIamPrincipalSimulator } from '../../shared/aws/createIamPrincipalSimulator.js';
+import type { NamedPolicy } from '../../shared/ports.js';
+import type { PolicyStatement } from '../../shared/types.js';
 
 const ROLE = 'arn:aws:iam::111122223333:role/service/OrderPipelineRole';
 const FN = 'arn:aws:lambda:eu-west-1:111122223333:function:ChargeCard';
@@ -260,5 +262,211 @@ describe('createIamPrincipalSimulator', () => {
     expect(failure).toBeInstanceOf(Error);
     expect((failure as Error).cause).toBe(sdkError);
     expect((failure as Error).message).toContain('SimulatePrincipalPolicy');
+  });
+  it('sends the keys AWS sets with their ContextKeyTypes: boolean, numeric, date and string', async () => {
+    iam.on(SimulatePrincipalPolicyCommand).resolves({ EvaluationResults: [allowedFor('lambda:InvokeFunction', [FN])] });
+    await simulator().simulate([
+      {
+        action: 'lambda:InvokeFunction',
+        resource: FN,
+        context: {
+          'aws:RequestedRegion': 'eu-west-1',
+          'aws:SecureTransport': 'true',
+          'aws:PrincipalArn': ROLE,
+          'aws:PrincipalAccount': '111122223333',
+          'aws:PrincipalType': 'AssumedRole',
+          'aws:PrincipalIsAWSService': 'false',
+          'aws:CurrentTime': '2025-01-02T03:04:05Z',
+          'aws:EpochTime': '1735787045',
+          'aws:SourceIp': ['192.0.2.1', '192.0.2.2'],
+        },
+      },
+    ]);
+    expect(iam.commandCalls(SimulatePrincipalPolicyCommand)[0]?.args[0].input.ContextEntries).toEqual([
+      { ContextKeyName: 'aws:RequestedRegion', ContextKeyValues: ['eu-west-1'], ContextKeyType: 'string' },
+      { ContextKeyName: 'aws:SecureTransport', ContextKeyValues: ['true'], ContextKeyType: 'boolean' },
+      { ContextKeyName: 'aws:PrincipalArn', ContextKeyValues: [ROLE], ContextKeyType: 'string' },
+      { ContextKeyName: 'aws:PrincipalAccount', ContextKeyValues: ['111122223333'], ContextKeyType: 'string' },
+      { ContextKeyName: 'aws:PrincipalType', ContextKeyValues: ['AssumedRole'], ContextKeyType: 'string' },
+      { ContextKeyName: 'aws:PrincipalIsAWSService', ContextKeyValues: ['false'], ContextKeyType: 'boolean' },
+      { ContextKeyName: 'aws:CurrentTime', ContextKeyValues: ['2025-01-02T03:04:05Z'], ContextKeyType: 'date' },
+      { ContextKeyName: 'aws:EpochTime', ContextKeyValues: ['1735787045'], ContextKeyType: 'numeric' },
+      { ContextKeyName: 'aws:SourceIp', ContextKeyValues: ['192.0.2.1', '192.0.2.2'], ContextKeyType: 'ipList' },
+    ]);
+  });
+
+  it("keeps a request's own aws:RequestedRegion (us-east-1 for IAM) instead of the state machine's", async () => {
+    iam.on(SimulatePrincipalPolicyCommand).resolves({ EvaluationResults: [allowedFor('iam:GetRole', [ROLE])] });
+    await simulator().simulate([
+      { action: 'iam:GetRole', resource: ROLE, context: { 'aws:RequestedRegion': 'us-east-1' } },
+    ]);
+    expect(iam.commandCalls(SimulatePrincipalPolicyCommand)[0]?.args[0].input.ContextEntries).toEqual([
+      { ContextKeyName: 'aws:RequestedRegion', ContextKeyValues: ['us-east-1'], ContextKeyType: 'string' },
+    ]);
+  });
+});
+
+describe('createIamPrincipalSimulator with resources that have holes', () => {
+  const FAMILY = 'arn:aws:ecs:eu-west-1:111122223333:task-definition/app:*';
+  const request = { action: 'ecs:RunTask', resource: FAMILY };
+
+  function policy(...statements: PolicyStatement[]): NamedPolicy[] {
+    return [{ name: 'run-tasks', document: { Version: '2012-10-17', Statement: statements } }];
+  }
+
+  function literalAnswer(decision: 'allowed' | 'implicitDeny') {
+    iam.on(SimulatePrincipalPolicyCommand).resolves({
+      EvaluationResults: [
+        {
+          EvalActionName: 'ecs:RunTask',
+          EvalDecision: decision,
+          ResourceSpecificResults: [{ EvalResourceName: FAMILY, EvalResourceDecision: decision }],
+        },
+      ],
+    });
+  }
+
+  function withPolicies(identity: NamedPolicy[] | (() => Promise<NamedPolicy[] | undefined>)) {
+    return createIamPrincipalSimulator(new IAMClient({ region: 'eu-west-1' }), {
+      roleArn: ROLE,
+      region: 'eu-west-1',
+      identityPolicies: typeof identity === 'function' ? identity : async () => identity,
+    });
+  }
+
+  const allow = (resource: string | string[]): PolicyStatement => ({
+    Effect: 'Allow',
+    Action: 'ecs:RunTask',
+    Resource: resource,
+  });
+
+  it.each<{ name: string; literal: 'allowed' | 'implicitDeny'; statements: PolicyStatement[]; expected: object }>([
+    {
+      name: 'granted: the policy names the family with its own wildcard',
+      literal: 'allowed',
+      statements: [allow('arn:aws:ecs:eu-west-1:111122223333:task-definition/app:*')],
+      expected: { decision: 'allowed' },
+    },
+    {
+      name: 'granted: a wider pattern covers the family',
+      literal: 'allowed',
+      statements: [allow('arn:aws:ecs:*:111122223333:task-definition/*')],
+      expected: { decision: 'allowed' },
+    },
+    {
+      name: 'missing: the policy grants another family',
+      literal: 'implicitDeny',
+      statements: [allow('arn:aws:ecs:eu-west-1:111122223333:task-definition/other:*')],
+      expected: { decision: 'implicitDeny', deniedBy: 'identity' },
+    },
+    {
+      name: 'not provable: the policy grants one revision',
+      literal: 'implicitDeny',
+      statements: [allow('arn:aws:ecs:eu-west-1:111122223333:task-definition/app:7')],
+      expected: {
+        decision: 'notProvable',
+        grantedResources: ['arn:aws:ecs:eu-west-1:111122223333:task-definition/app:7'],
+      },
+    },
+    {
+      name: 'not provable: the literal text matches a pattern that covers one-digit revisions only',
+      literal: 'allowed',
+      statements: [allow('arn:aws:ecs:eu-west-1:111122223333:task-definition/app:?')],
+      expected: {
+        decision: 'notProvable',
+        grantedResources: ['arn:aws:ecs:eu-west-1:111122223333:task-definition/app:?'],
+      },
+    },
+    {
+      name: 'not provable: a Deny takes one revision away',
+      literal: 'allowed',
+      statements: [
+        allow('*'),
+        { Effect: 'Deny', Action: 'ecs:*', Resource: 'arn:aws:ecs:eu-west-1:111122223333:task-definition/app:9' },
+      ],
+      expected: {
+        decision: 'notProvable',
+        grantedResources: [],
+        deniedResources: ['arn:aws:ecs:eu-west-1:111122223333:task-definition/app:9'],
+      },
+    },
+    {
+      name: 'granted: a Deny whose condition the request does not meet',
+      literal: 'allowed',
+      statements: [
+        allow('*'),
+        {
+          Effect: 'Deny',
+          Action: '*',
+          Resource: '*',
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        },
+      ],
+      expected: { decision: 'allowed' },
+    },
+    {
+      name: 'missing: the revision is granted for another action only',
+      literal: 'implicitDeny',
+      statements: [
+        {
+          Effect: 'Allow',
+          Action: 'ecs:DescribeTaskDefinition',
+          Resource: 'arn:aws:ecs:eu-west-1:111122223333:task-definition/app:7',
+        },
+      ],
+      expected: { decision: 'implicitDeny', deniedBy: 'identity' },
+    },
+  ])('decides $name', async ({ literal, statements, expected }) => {
+    literalAnswer(literal);
+    const [decision] = await withPolicies(policy(...statements)).simulate([
+      { ...request, context: { 'aws:SecureTransport': 'true' } },
+    ]);
+    expect(decision).toEqual({ action: 'ecs:RunTask', resource: FAMILY, ...expected });
+  });
+
+  it('keeps the literal answer when the policies cannot be read', async () => {
+    literalAnswer('implicitDeny');
+    const unread = createIamPrincipalSimulator(new IAMClient({}), { roleArn: ROLE, region: 'eu-west-1' });
+    const denied = new Error('GetRole failed', {
+      cause: Object.assign(new Error('no'), { name: 'AccessDenied' }),
+    });
+    const forbidden = withPolicies(async () => {
+      throw denied;
+    });
+    const gone = withPolicies(async () => undefined);
+    for (const sim of [unread, forbidden, gone]) {
+      const [decision] = await sim.simulate([request]);
+      expect(decision).toEqual({
+        action: 'ecs:RunTask',
+        resource: FAMILY,
+        decision: 'implicitDeny',
+        deniedBy: 'identity',
+      });
+    }
+  });
+
+  it('propagates a failure to read the policies that is not AccessDenied', async () => {
+    literalAnswer('implicitDeny');
+    const failure = new Error('Throttling');
+    const sim = withPolicies(async () => {
+      throw failure;
+    });
+    await expect(sim.simulate([request])).rejects.toBe(failure);
+  });
+
+  it('reads the policies once, and only when a request has holes', async () => {
+    literalAnswer('implicitDeny');
+    let reads = 0;
+    const sim = withPolicies(async () => {
+      reads += 1;
+      return policy(allow('arn:aws:ecs:eu-west-1:111122223333:task-definition/app:7'));
+    });
+    iam.on(SimulatePrincipalPolicyCommand).resolves({ EvaluationResults: [allowedFor('lambda:InvokeFunction', [FN])] });
+    await sim.simulate([{ action: 'lambda:InvokeFunction', resource: FN }]);
+    expect(reads).toBe(0);
+    literalAnswer('implicitDeny');
+    await sim.simulate([request]);
+    await sim.simulate([request]);
+    expect(reads).toBe(1);
   });
 });

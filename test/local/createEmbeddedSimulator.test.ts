@@ -67,4 +67,46 @@ describe('createEmbeddedSimulator', () => {
       'scp.json: statement #0: Effect must be "Allow" or "Deny", not "Permit"',
     );
   });
+  it.each([
+    {
+      name: 'a key the audit sets: the input value wins',
+      key: 'aws:RequestedRegion',
+      own: 'eu-west-1',
+      expected: 'allowed',
+    },
+    {
+      name: 'a key the audit sets, in another case',
+      key: 'AWS:requestedRegion',
+      own: 'eu-west-1',
+      expected: 'allowed',
+    },
+    {
+      name: "any other key: the request's own value wins",
+      key: 'aws:SourceVpc',
+      own: 'vpc-2',
+      expected: 'implicitDeny',
+    },
+  ])('merges the input context over the request for $name', async ({ key, own, expected }) => {
+    const guarded = {
+      name: 'guarded.json',
+      document: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow' as const,
+            Action: 'sqs:SendMessage',
+            Resource: '*',
+            Condition: { StringEquals: { [key]: key.toLowerCase().endsWith('region') ? 'us-east-1' : 'vpc-1' } },
+          },
+        ],
+      },
+    };
+    const context = { [key]: key.toLowerCase().endsWith('region') ? 'us-east-1' : 'vpc-1' };
+    const simulator = createEmbeddedSimulator({ identity: [guarded], context });
+    const requestKey = key.toLowerCase().endsWith('region') ? 'aws:RequestedRegion' : key;
+    const [decision] = await simulator.simulate([
+      { action: 'sqs:SendMessage', resource: 'arn:aws:sqs:eu-west-1:1:q', context: { [requestKey]: own } },
+    ]);
+    expect(decision?.decision).toBe(expected);
+  });
 });
