@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildFindings } from '../../shared/findings/buildFindings.js';
-import type { Purpose, Requirement, Severity } from '../../shared/types.js';
+import type { Decision, Purpose, Requirement, Severity } from '../../shared/types.js';
 import { decide, requirement, SM_ARN } from './builders.js';
 
 function findingsOf(requirements: Requirement[], decisions = requirements.map((r) => decide(r, 'implicitDeny'))) {
@@ -183,34 +183,64 @@ describe('buildFindings', () => {
     expect(finding?.details?.missingContext).toEqual(['aws:CalledVia', 'aws:SourceVpc']);
   });
 
-  it('reports a denied dynamic resource granted on specific matching ARNs as UnverifiableDynamicResource', () => {
+  it('reports a notProvable resource as UnprovableResource (LOW) naming what the role grants and the holes', () => {
     const r = requirement({
       purpose: 'invoke',
       integration: 'arn:aws:states:::lambda:invoke',
       actions: ['lambda:InvokeFunction'],
       resources: ['arn:aws:lambda:eu-west-1:111122223333:function:orders-*'],
       dynamic: true,
+      holes: [{ variable: 'FunctionName', reason: 'dynamic-value', detail: '$.fn' }],
     });
-    const granted = {
-      'lambda:InvokeFunction': [
-        'arn:aws:lambda:eu-west-1:111122223333:function:orders-eu',
-        'arn:aws:lambda:eu-west-1:111122223333:function:billing',
-      ],
+    const decision: Decision = {
+      action: 'lambda:InvokeFunction',
+      resource: 'arn:aws:lambda:eu-west-1:111122223333:function:orders-*',
+      decision: 'notProvable',
+      grantedResources: ['arn:aws:lambda:eu-west-1:111122223333:function:orders-eu'],
     };
-    const findings = buildFindings({
-      stateMachineArn: SM_ARN,
-      requirements: [r],
-      decisions: [decide(r, 'implicitDeny')],
-      grantedResources: granted,
-    });
+    const findings = buildFindings({ stateMachineArn: SM_ARN, requirements: [r], decisions: [[decision]] });
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ rule: 'UnverifiableDynamicResource', severity: 'LOW' });
+    expect(findings[0]).toMatchObject({ rule: 'UnprovableResource', severity: 'LOW', decision: 'notProvable' });
     expect(findings[0]?.details?.grantedResources).toEqual({
       'lambda:InvokeFunction': ['arn:aws:lambda:eu-west-1:111122223333:function:orders-eu'],
     });
+    expect(findings[0]?.details?.holes).toEqual([
+      { variable: 'FunctionName', reason: 'dynamic-value', detail: '$.fn' },
+    ]);
+    expect(findings[0]?.remediation?.Resource).toEqual(['arn:aws:lambda:eu-west-1:111122223333:function:orders-*']);
   });
 
-  it('keeps MissingPermission for a dynamic resource when the role grants the action on no matching ARN', () => {
+  it('names the deny patterns when a Deny covers part of a resource with holes', () => {
+    const r = requirement({
+      purpose: 'invoke',
+      actions: ['lambda:InvokeFunction'],
+      resources: ['arn:aws:lambda:eu-west-1:111122223333:function:orders-*'],
+      dynamic: true,
+    });
+    const decision: Decision = {
+      action: 'lambda:InvokeFunction',
+      resource: 'arn:aws:lambda:eu-west-1:111122223333:function:orders-*',
+      decision: 'notProvable',
+      grantedResources: [],
+      deniedResources: ['arn:aws:lambda:eu-west-1:111122223333:function:orders-admin'],
+    };
+    const [finding] = buildFindings({ stateMachineArn: SM_ARN, requirements: [r], decisions: [[decision]] });
+    expect(finding?.rule).toBe('UnprovableResource');
+    expect(finding?.details?.deniedResources).toEqual({
+      'lambda:InvokeFunction': ['arn:aws:lambda:eu-west-1:111122223333:function:orders-admin'],
+    });
+  });
+
+  it.each([
+    { name: 'implicit deny', decision: 'implicitDeny' as const },
+    { name: 'explicit deny', decision: 'explicitDeny' as const },
+  ])('reports a missing permission AWS does not document as InferredPermission at LOW ($name)', ({ decision }) => {
+    const r = requirement({ purpose: 'cancel', actions: ['states:StopExecution'], inferred: true });
+    const findings = findingsOf([r], [decide(r, decision)]);
+    expect(findings.map((f) => [f.rule, f.severity, f.decision])).toEqual([['InferredPermission', 'LOW', decision]]);
+  });
+
+  it('keeps MissingPermission for a resource with holes when the role grants the action on no matching ARN', () => {
     const r = requirement({
       purpose: 'invoke',
       actions: ['lambda:InvokeFunction'],
@@ -221,7 +251,6 @@ describe('buildFindings', () => {
       stateMachineArn: SM_ARN,
       requirements: [r],
       decisions: [decide(r, 'implicitDeny')],
-      grantedResources: { 'lambda:InvokeFunction': ['arn:aws:lambda:eu-west-1:111122223333:function:billing'] },
     });
     expect(findings.map((f) => [f.rule, f.severity])).toEqual([['MissingPermission', 'HIGH']]);
     expect(findings[0]?.details).toEqual({ dynamic: true });
