@@ -1,5 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: the reference writes tag-key variables as ${TagKey}
 import { describe, expect, it } from 'vitest';
+import { conditionKeysOfAction } from '../../shared/catalogue/iamReference.js';
 import { createKeyAvailability } from '../../shared/iam/createKeyAvailability.js';
 import { evaluateRequest } from '../../shared/iam/evaluateRequest.js';
 import { findGlobalConditionKey, GLOBAL_CONDITION_KEYS } from '../../shared/iam/globalConditionKeys.js';
@@ -170,5 +171,19 @@ describe('GLOBAL_CONDITION_KEYS', () => {
 
   it('does not take a bare tag prefix for a tag key', () => {
     expect(findGlobalConditionKey('aws:principaltag/')).toBeUndefined();
+  });
+});
+
+describe('createKeyAvailability with the Service Authorization Reference', () => {
+  const reference = createKeyAvailability(conditionKeysOfAction);
+
+  it.each([
+    { action: 'lambda:InvokeFunction', key: 'aws:resourcetag/team', expected: 'unknown' },
+    { action: 'lambda:InvokeFunction', key: 'aws:sourcearn', expected: 'absent' },
+    { action: 'lambda:InvokeFunction', key: 's3:prefix', expected: 'absent' },
+    { action: 'lambda:InvokeFunction', key: 'aws:requestedregion', expected: 'present' },
+    { action: 'iam:PassRole', key: 'iam:passedtoservice', expected: 'unknown' },
+  ])('says $key is $expected for $action', ({ action, key, expected }) => {
+    expect(reference(action, key)).toBe(expected);
   });
 });
