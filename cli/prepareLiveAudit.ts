@@ -48,7 +48,16 @@ export async function prepareLiveAudit(flags: CheckFlags, deps: CliDeps): Promis
   const iam = deps.clients.iam(region);
   const base = { description, sarifUri: description.stateMachineArn ?? arn, embedded: true };
   if (kind === 'aws') {
-    const simulator: PermissionSimulator = createIamPrincipalSimulator(iam, { roleArn, region: match[1] ?? '*' });
+    // The role's identity policies decide resources with holes, which SimulatePrincipalPolicy reads as literal text.
+    const identityPolicies = async () => {
+      const role = await createIamRolePolicySource(iam).read(roleArn);
+      return role.found ? role.policies.identity : undefined;
+    };
+    const simulator: PermissionSimulator = createIamPrincipalSimulator(iam, {
+      roleArn,
+      region: match[1] ?? '*',
+      identityPolicies,
+    });
     return { ...base, simulator };
   }
   const role = await createIamRolePolicySource(iam).read(roleArn);
