@@ -102,6 +102,10 @@ function choose(input: AuthorizedTemplateInput): AuthorizedTemplates | undefined
   const lowercase = input.lowercase === true;
   const bindings = types.map((type) => ({ type, binding: bindFormat(reference.service, type.arn, fields, lowercase) }));
   const specific = (input.catalogueTemplates ?? []).filter((t) => t !== '*' && !compileTemplate(t).unresolvable);
+  // The Task's own Resource (a function ARN) is the resource called, exactly.
+  if (specific.length > 0 && specific.every((t) => t === '${Resource}')) {
+    return { templates: specific, resourceType: types[0]?.name ?? '*', fromReference: false };
+  }
   // A catalogue template that names a resource of one of the action's types knows its fields best, unless the
   // reference's format can be filled completely (the catalogue may grant `training-job/*` where the name is known).
   for (const { type, binding } of bindings) {
