@@ -2,7 +2,7 @@
 export const IGNORE_TAG = 'sfn-role-audit:ignore';
 
 /**
- * Reads the `sfn-role-audit:ignore` tag into suppression entries (rules such as `UnverifiableDynamicResource`,
+ * Reads the `sfn-role-audit:ignore` tag into suppression entries (rules such as `UnprovableResource`,
  * purposes such as `tracing`, or finding ids). Entries are separated by commas, white space, `+` or `/`: Step
  * Functions tag values may only hold letters, digits, white space and `_ . : / = + - @`, so a comma cannot be
  * stored on a real state machine (https://docs.aws.amazon.com/step-functions/latest/apireference/API_Tag.html).

@@ -5,8 +5,8 @@ describe('parseIgnoreTag', () => {
   it.each([
     {
       name: 'comma-separated rules and purposes',
-      value: 'UnverifiableDynamicResource, tracing',
-      expected: ['UnverifiableDynamicResource', 'tracing'],
+      value: 'UnprovableResource, tracing',
+      expected: ['UnprovableResource', 'tracing'],
     },
     {
       name: 'space-separated entries (what Step Functions tags allow)',
