@@ -41,14 +41,6 @@ export const KNOWN_FALSE_FINDINGS: FalseFinding[] = [
     why: ATHENA_SYNC_POLL_WHY,
   })),
   {
-    name: 'SageMakerCreateTransformJob REQUEST_RESPONSE',
-    purpose: 'other',
-    action: 'sagemaker:AddTags',
-    required: ['arn:aws:sagemaker:eu-west-1:111122223333:transform-job/transform-1'],
-    granted: [],
-    why: 'AddTags is needed only when the task passes Tags (issue 7, item 4; https://docs.aws.amazon.com/step-functions/latest/dg/sagemaker-iam.html); this definition has none. CDK grants AddTags only for RUN_JOB.',
-  },
-  {
     name: 'CallAwsService secretsmanager getSecretValue',
     purpose: 'invoke',
     action: 'secretsmanager:GetSecretValue',
