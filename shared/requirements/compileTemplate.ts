@@ -67,6 +67,12 @@ const PART_NAMES: ReadonlySet<string> = new Set([
   'reportGroupName',
   'objectArn',
   'resourceName',
+  'revisionedName',
+  'parameterName',
+  'secretName',
+  'keyId',
+  'taskDefinitionFamily',
+  'taskDefinitionRevision',
 ]);
 const PLACEHOLDER = /\$\{([^}]+)\}/g;
 

@@ -1,3 +1,4 @@
+import type { HoleReason } from '../types.js';
 import type { Location } from './location.js';
 import { parseArn } from './parseArn.js';
 import { parseQueueUrl } from './queueArnFromUrl.js';
@@ -10,10 +11,24 @@ export type PartName =
   | 'projectName'
   | 'reportGroupName'
   | 'objectArn'
-  | 'resourceName';
+  | 'resourceName'
+  | 'revisionedName'
+  | 'parameterName'
+  | 'secretName'
+  | 'keyId'
+  | 'taskDefinitionFamily'
+  | 'taskDefinitionRevision';
 
 /** A part taken out of a parameter value, with the location the value itself carries (a URL's Region, an ARN's account). */
-export type ExtractedPart = { value: string; location?: Partial<Location> };
+export type ExtractedPart = {
+  value: string;
+  location?: Partial<Location>;
+  /** Why the `*`/`?` the value carries cannot be known before run time (a secret's suffix, an alias's key). */
+  hole?: HoleReason;
+};
+
+/** Parts of a field that takes a name or a whole ARN: a run-time value may name another Region or account. */
+export const ARN_VALUED_PARTS: ReadonlySet<PartName> = new Set(['parameterName', 'secretName', 'keyId']);
 
 /** `<apiId>.execute-api.<region>.amazonaws.com[.cn]`, optionally with a scheme. */
 const API_HOST = /^(?:https?:\/\/)?([a-z0-9]+)\.execute-api\.([a-z0-9-]+)\.amazonaws\.com/;
@@ -32,12 +47,71 @@ function projectName(value: string): ExtractedPart {
 }
 
 /**
+ * The parameter name of an SSM parameter ARN's resource (`parameter/app/db`) or of a name: without its leading `/`
+ * and without a `:version`/`:label` selector, as the parameter's ARN writes it
+ * (https://docs.aws.amazon.com/systems-manager/latest/userguide/sysman-paramstore-access.html,
+ * https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_GetParameter.html#systemsmanager-GetParameter-request-Name).
+ */
+function parameterName(value: string): ExtractedPart | undefined {
+  const arn = parseArn(value);
+  const name = arn === undefined ? value.replace(/^\//, '') : arn.resource.replace(/^parameter\//, '');
+  if (arn !== undefined && !arn.resource.startsWith('parameter/')) return undefined;
+  const bare = name.replace(/:[^/:]*$/, '');
+  return arn === undefined ? { value: bare } : { value: bare, location: arnLocation(arn) };
+}
+
+/**
+ * The secret part of a Secrets Manager ARN from a `SecretId`: a full ARN's `NAME-AbCdEf` as it is, a name or a
+ * partial ARN (no 6-character suffix) `NAME-??????`
+ * (https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_iam-policies.html#auth-and-access_examples_wildcard,
+ * https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_GetSecretValue.html#SecretsManager-GetSecretValue-request-SecretId).
+ */
+function secretName(value: string): ExtractedPart | undefined {
+  const arn = parseArn(value);
+  if (arn === undefined) return { value: `${value}-??????`, hole: 'secret-suffix' };
+  if (!arn.resource.startsWith('secret:')) return undefined;
+  const name = arn.resource.slice('secret:'.length);
+  if (/-[A-Za-z0-9]{6}$/.test(name)) return { value: name, location: arnLocation(arn) };
+  return { value: `${name}-??????`, location: arnLocation(arn), hole: 'secret-suffix' };
+}
+
+/**
+ * The key id of a KMS `KeyId` (a key id, key ARN, alias name or alias ARN). An alias authorizes on the key it points
+ * to, which KMS resolves at run time (`*`, in the alias's Region and account)
+ * (https://docs.aws.amazon.com/kms/latest/developerguide/alias-authorization.html,
+ * https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html#KMS-Encrypt-request-KeyId).
+ */
+function keyId(value: string): ExtractedPart | undefined {
+  const arn = parseArn(value);
+  if (arn === undefined) return value.startsWith('alias/') ? { value: '*', hole: 'run-time-id' } : { value };
+  if (arn.resource.startsWith('key/')) return { value: arn.resource.slice('key/'.length), location: arnLocation(arn) };
+  if (arn.resource.startsWith('alias/')) return { value: '*', location: arnLocation(arn), hole: 'run-time-id' };
+  return undefined;
+}
+
+/**
+ * The family or revision of an ECS `TaskDefinition` (`family`, `family:revision` or its ARN); a family alone runs its
+ * latest ACTIVE revision, resolved at run time (`*`)
+ * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-taskDefinition).
+ */
+function taskDefinitionPart(part: 'family' | 'revision', value: string): ExtractedPart | undefined {
+  const arn = parseArn(value);
+  if (arn !== undefined && !arn.resource.startsWith('task-definition/')) return undefined;
+  const text = arn === undefined ? value : arn.resource.slice('task-definition/'.length);
+  const [family = '', revision] = text.split(':');
+  const location = arn === undefined ? undefined : arnLocation(arn);
+  if (part === 'family') return { value: family, location };
+  return revision === undefined ? { value: '*', location, hole: 'latest-revision' } : { value: revision, location };
+}
+
+/**
  * Takes the part a template needs out of a literal value: the queue name of an SQS URL
  * (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-queue-message-identifiers.html),
  * the API id of an API Gateway host name (https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-call-api.html),
  * the name in a state machine ARN, the project of a CodeBuild id, the report group of a report ARN
  * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscodebuild.html#awscodebuild-resources-for-iam-policies),
- * the object ARN of an `s3://bucket/key` URI.
+ * the object ARN of an `s3://bucket/key` URI, an SSM parameter name, a Secrets Manager secret name with its suffix, a
+ * KMS key id, an ECS task definition's family or revision.
  */
 export function extractPart(part: PartName, value: string, partition: string): ExtractedPart | undefined {
   switch (part) {
@@ -74,10 +148,28 @@ export function extractPart(part: PartName, value: string, partition: string): E
       const slash = arn.resource.indexOf('/');
       return slash < 0 ? undefined : { value: arn.resource.slice(slash + 1), location: arnLocation(arn) };
     }
+    case 'revisionedName': {
+      // `name:revision`, or a name alone (or its ARN without revision) standing for every revision: AWS Batch evaluates
+      // SubmitJob on the revision it resolves, so `job-definition/name` never matches the request.
+      // https://docs.aws.amazon.com/batch/latest/userguide/iam-example-restrict-job-submission.html
+      const named = extractPart('resourceName', value, partition);
+      if (named === undefined) return undefined;
+      return { ...named, value: named.value.includes(':') ? named.value : `${named.value}:*` };
+    }
     case 'objectArn': {
       const uri = S3_URI.exec(value);
       return uri === null ? undefined : { value: `arn:${partition}:s3:::${uri[1]}/${uri[2]}` };
     }
+    case 'parameterName':
+      return parameterName(value);
+    case 'secretName':
+      return secretName(value);
+    case 'keyId':
+      return keyId(value);
+    case 'taskDefinitionFamily':
+      return taskDefinitionPart('family', value);
+    case 'taskDefinitionRevision':
+      return taskDefinitionPart('revision', value);
   }
 }
 

@@ -7,13 +7,16 @@ const INVOKE_SUBMIT_JOB = {
   staticResources: ['*'],
   dynamicResources: ['*'],
   parameterFields: ['JobName', 'JobQueue', 'JobDefinition'],
-  // AWS Batch authorizes SubmitJob on the job queue and on the job definition together; the reference also lists the
-  // job (whose id does not exist yet) as required, which the roles CDK generates (queue + definition) show Batch does
-  // not check. https://docs.aws.amazon.com/batch/latest/userguide/ExamplePolicies_BATCH.html
+  // AWS Batch authorizes SubmitJob on the job queue and on the job definition revision together ("you must provide
+  // both job queue and job definition resource types"); a definition named without revision is evaluated on the
+  // revision Batch resolves, so `job-definition/NAME` never matches and the revision is a hole (`NAME:*`). The
+  // reference also lists the job (whose id does not exist yet) as required; AWS's example policies name only the queue
+  // and the definition. https://docs.aws.amazon.com/batch/latest/userguide/iam-example-restrict-job-submission.html
+  // https://docs.aws.amazon.com/batch/latest/userguide/iam-example-restrict-job-queue.html
   authorized: {
     'batch:SubmitJob': [
       'arn:${Partition}:batch:${Region}:${Account}:job-queue/${Param:JobQueue}',
-      'arn:${Partition}:batch:${Region}:${Account}:job-definition/${Param:JobDefinition}',
+      'arn:${Partition}:batch:${Region}:${Account}:job-definition/${Param:JobDefinition#revisionedName}',
     ],
   },
   note: 'The template grants "*" for literal and runtime values alike; the call is authorized on the queue and the definition.',
