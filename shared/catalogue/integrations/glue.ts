@@ -1,6 +1,10 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: catalogue templates use ${…} placeholders
 import type { Integration, PermissionSpec } from '../types.js';
 
+// The template grants "*", but Glue authorizes StartJobRun, GetJobRun(s) and BatchStopJobRun on the job named by
+// JobName (`job/NAME`), which the reference's ARN format fills from the state's JobName for every permission here.
+// https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsglue.html
+// https://docs.aws.amazon.com/glue/latest/dg/glue-specifying-resource-arns.html
 const INVOKE_START_JOB_RUN = {
   purpose: 'invoke',
   actions: ['glue:StartJobRun'],
