@@ -1,13 +1,22 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: catalogue templates use ${…} placeholders
 import type { Integration, PermissionSpec } from '../types.js';
 
+const JOB_ARN = 'arn:${Partition}:databrew:${Region}:${Account}:job/${Param:Name#resourceName}';
+
+/**
+ * DataBrew authorizes StartJobRun, ListJobRuns and StopJobRun on the job named by `Name` (a job name, never an ARN:
+ * the job's Region and account are the state machine's); AWS's template grants `job/*` whatever the name.
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsgluedatabrew.html
+ * https://docs.aws.amazon.com/databrew/latest/dg/API_StartJobRun.html
+ */
 const INVOKE_START_JOB_RUN = {
   purpose: 'invoke',
   actions: ['databrew:startJobRun'],
   staticResources: ['arn:${Partition}:databrew:${Region}:${Account}:job/*'],
   dynamicResources: ['arn:${Partition}:databrew:${Region}:${Account}:job/*'],
   parameterFields: ['Name'],
-  note: 'Always job/*, even for a literal job name.',
+  authorized: { 'databrew:startJobRun': [JOB_ARN] },
+  note: 'The template grants job/*, even for a literal job name; the call is authorized on the named job.',
 } satisfies PermissionSpec;
 
 /** AWS Glue DataBrew StartJobRun (polling only). */
@@ -36,6 +45,7 @@ export const DATA_BREW_INTEGRATIONS: readonly Integration[] = [
         staticResources: ['arn:${Partition}:databrew:${Region}:${Account}:job/*'],
         dynamicResources: ['arn:${Partition}:databrew:${Region}:${Account}:job/*'],
         parameterFields: [],
+        authorized: { 'databrew:listJobRuns': [JOB_ARN] },
         note: 'Polling uses ListJobRuns, not DescribeJobRun.',
       },
       {
@@ -44,6 +54,7 @@ export const DATA_BREW_INTEGRATIONS: readonly Integration[] = [
         staticResources: ['arn:${Partition}:databrew:${Region}:${Account}:job/*'],
         dynamicResources: ['arn:${Partition}:databrew:${Region}:${Account}:job/*'],
         parameterFields: [],
+        authorized: { 'databrew:stopJobRun': [JOB_ARN] },
       },
     ],
     source: 'https://docs.aws.amazon.com/step-functions/latest/dg/connect-databrew.html#databrew-iam',
