@@ -11,11 +11,25 @@ const INVOKE_CREATE_TRAINING_JOB = {
 
 const OTHER_TAGS = {
   purpose: 'other',
-  actions: ['sagemaker:ListTags', 'sagemaker:AddTags'],
+  actions: ['sagemaker:ListTags'],
   staticResources: ['*'],
   dynamicResources: ['*'],
   parameterFields: [],
-  note: 'The current template grants ListTags and AddTags on "*" (2023: ListTags only).',
+  note: 'The current template grants ListTags and AddTags on "*" (2023: ListTags only); ListTags is authorized on the job.',
+} satisfies PermissionSpec;
+
+/**
+ * Tagging on create: SageMaker authorizes `Tags` of a Create* call as sagemaker:AddTags on the resource being created,
+ * so it is needed only when the state sets Tags. https://docs.aws.amazon.com/sagemaker/latest/dg/security_iam_id-based-policy-examples.html#grant-tagging-permissions
+ */
+const OTHER_ADD_TAGS = {
+  purpose: 'other',
+  actions: ['sagemaker:AddTags'],
+  staticResources: ['*'],
+  dynamicResources: ['*'],
+  parameterFields: [],
+  onlyWhenFields: ['Tags'],
+  note: 'The current template grants AddTags on "*"; it is used only to tag the new resource.',
 } satisfies PermissionSpec;
 
 const PASSROLE_PASS_ROLE = {
@@ -67,15 +81,9 @@ const INVOKE_CREATE_HYPER_PARAMETER_TUNING_JOB = {
   note: "No AWS template for this API: actions follow SageMaker's Create/Describe/Stop naming.",
 } satisfies PermissionSpec;
 
-const OTHER_TAGS_UNDOCUMENTED = {
-  purpose: 'other',
-  actions: ['sagemaker:ListTags', 'sagemaker:AddTags'],
-  staticResources: ['*'],
-  dynamicResources: ['*'],
-  parameterFields: [],
-  inferred: true,
-  note: 'The current template grants ListTags and AddTags on "*" (2023: ListTags only).',
-} satisfies PermissionSpec;
+const OTHER_TAGS_UNDOCUMENTED = { ...OTHER_TAGS, inferred: true } satisfies PermissionSpec;
+
+const OTHER_ADD_TAGS_UNDOCUMENTED = { ...OTHER_ADD_TAGS, inferred: true } satisfies PermissionSpec;
 
 const PASSROLE_TUNING_ROLE = {
   purpose: 'passrole',
@@ -147,7 +155,7 @@ export const SAGEMAKER_INTEGRATIONS: readonly Integration[] = [
     api: 'CreateTrainingJob',
     pattern: 'request-response',
     kind: 'task',
-    permissions: [INVOKE_CREATE_TRAINING_JOB, OTHER_TAGS, PASSROLE_PASS_ROLE],
+    permissions: [INVOKE_CREATE_TRAINING_JOB, OTHER_TAGS, OTHER_ADD_TAGS, PASSROLE_PASS_ROLE],
     source: 'https://docs.aws.amazon.com/step-functions/latest/dg/connect-sagemaker.html#sagemaker-iam',
     docStatus: 'documented',
     notes: [
@@ -178,6 +186,7 @@ export const SAGEMAKER_INTEGRATIONS: readonly Integration[] = [
         parameterFields: ['TrainingJobName'],
       },
       OTHER_TAGS,
+      OTHER_ADD_TAGS,
       PASSROLE_PASS_ROLE,
       {
         purpose: 'events',
@@ -203,7 +212,7 @@ export const SAGEMAKER_INTEGRATIONS: readonly Integration[] = [
     api: 'CreateTransformJob',
     pattern: 'request-response',
     kind: 'task',
-    permissions: [INVOKE_CREATE_TRANSFORM_JOB, OTHER_TAGS, PASSROLE_MODEL_ROLE],
+    permissions: [INVOKE_CREATE_TRANSFORM_JOB, OTHER_TAGS, OTHER_ADD_TAGS, PASSROLE_MODEL_ROLE],
     source: 'https://docs.aws.amazon.com/step-functions/latest/dg/connect-sagemaker.html#sagemaker-iam',
     docStatus: 'documented',
     notes: [
@@ -235,6 +244,7 @@ export const SAGEMAKER_INTEGRATIONS: readonly Integration[] = [
         parameterFields: ['TransformJobName'],
       },
       OTHER_TAGS,
+      OTHER_ADD_TAGS,
       PASSROLE_MODEL_ROLE,
       {
         purpose: 'events',
@@ -263,7 +273,12 @@ export const SAGEMAKER_INTEGRATIONS: readonly Integration[] = [
     api: 'CreateHyperParameterTuningJob',
     pattern: 'request-response',
     kind: 'task',
-    permissions: [INVOKE_CREATE_HYPER_PARAMETER_TUNING_JOB, OTHER_TAGS_UNDOCUMENTED, PASSROLE_TUNING_ROLE],
+    permissions: [
+      INVOKE_CREATE_HYPER_PARAMETER_TUNING_JOB,
+      OTHER_TAGS_UNDOCUMENTED,
+      OTHER_ADD_TAGS_UNDOCUMENTED,
+      PASSROLE_TUNING_ROLE,
+    ],
     source: 'https://docs.aws.amazon.com/step-functions/latest/dg/connect-sagemaker.html',
     docStatus: 'api-listed-no-template',
   },
@@ -298,6 +313,7 @@ export const SAGEMAKER_INTEGRATIONS: readonly Integration[] = [
         note: "No AWS template for this API: actions follow SageMaker's Create/Describe/Stop naming.",
       },
       OTHER_TAGS_UNDOCUMENTED,
+      OTHER_ADD_TAGS_UNDOCUMENTED,
       PASSROLE_TUNING_ROLE,
       // Unconfirmed rule name (AWS CDK / Data Science SDK), required so a missing grant is reported.
       {
@@ -324,7 +340,12 @@ export const SAGEMAKER_INTEGRATIONS: readonly Integration[] = [
     api: 'CreateProcessingJob',
     pattern: 'request-response',
     kind: 'task',
-    permissions: [INVOKE_CREATE_PROCESSING_JOB, OTHER_TAGS_UNDOCUMENTED, PASSROLE_ROLE_UNDOCUMENTED],
+    permissions: [
+      INVOKE_CREATE_PROCESSING_JOB,
+      OTHER_TAGS_UNDOCUMENTED,
+      OTHER_ADD_TAGS_UNDOCUMENTED,
+      PASSROLE_ROLE_UNDOCUMENTED,
+    ],
     source: 'https://docs.aws.amazon.com/step-functions/latest/dg/connect-sagemaker.html',
     docStatus: 'api-listed-no-template',
   },
@@ -355,6 +376,7 @@ export const SAGEMAKER_INTEGRATIONS: readonly Integration[] = [
         note: "No AWS template for this API: actions follow SageMaker's Create/Describe/Stop naming.",
       },
       OTHER_TAGS_UNDOCUMENTED,
+      OTHER_ADD_TAGS_UNDOCUMENTED,
       PASSROLE_ROLE_UNDOCUMENTED,
       // Unconfirmed rule name (AWS CDK / Data Science SDK), required so a missing grant is reported.
       {
@@ -381,7 +403,12 @@ export const SAGEMAKER_INTEGRATIONS: readonly Integration[] = [
     api: 'CreateLabelingJob',
     pattern: 'request-response',
     kind: 'task',
-    permissions: [INVOKE_CREATE_LABELING_JOB, OTHER_TAGS_UNDOCUMENTED, PASSROLE_ROLE_UNDOCUMENTED],
+    permissions: [
+      INVOKE_CREATE_LABELING_JOB,
+      OTHER_TAGS_UNDOCUMENTED,
+      OTHER_ADD_TAGS_UNDOCUMENTED,
+      PASSROLE_ROLE_UNDOCUMENTED,
+    ],
     source: 'https://docs.aws.amazon.com/step-functions/latest/dg/connect-sagemaker.html',
     docStatus: 'api-listed-no-template',
   },
@@ -412,6 +439,7 @@ export const SAGEMAKER_INTEGRATIONS: readonly Integration[] = [
         note: "No AWS template for this API: actions follow SageMaker's Create/Describe/Stop naming.",
       },
       OTHER_TAGS_UNDOCUMENTED,
+      OTHER_ADD_TAGS_UNDOCUMENTED,
       PASSROLE_ROLE_UNDOCUMENTED,
       // Unconfirmed rule name: the SageMaker pattern is assumed, so a missing rule grant is reported (LOW/MEDIUM) instead of silently passing.
       {
@@ -449,10 +477,20 @@ export const SAGEMAKER_INTEGRATIONS: readonly Integration[] = [
         ],
         dynamicResources: ['*'],
         parameterFields: ['EndpointName', 'EndpointConfigName'],
+        // CreateEndpoint and UpdateEndpoint are authorized on the endpoint and on its endpoint configuration together
+        // (both required resource types); SageMaker ARNs carry names lower-cased.
+        // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsagemakerai.html
+        authorized: {
+          'sagemaker:CreateEndpoint': [
+            'arn:${Partition}:sagemaker:${Region}:${Account}:endpoint/${Param:EndpointName|lowercase}',
+            'arn:${Partition}:sagemaker:${Region}:${Account}:endpoint-config/${Param:EndpointConfigName|lowercase}',
+          ],
+        },
         inferred: true,
         note: 'No AWS template: AWS CDK grants CreateEndpoint on endpoint/<name> and endpoint-config/<name>, lower-cased as SageMaker ARNs are.',
       },
       OTHER_LIST_TAGS_UNDOCUMENTED,
+      OTHER_ADD_TAGS_UNDOCUMENTED,
     ],
     source: 'https://docs.aws.amazon.com/step-functions/latest/dg/connect-sagemaker.html',
     docStatus: 'api-listed-no-template',
@@ -477,6 +515,7 @@ export const SAGEMAKER_INTEGRATIONS: readonly Integration[] = [
         note: "No AWS template: by analogy with AWS CDK's CreateEndpoint/UpdateEndpoint statements (lower-cased name).",
       },
       OTHER_LIST_TAGS_UNDOCUMENTED,
+      OTHER_ADD_TAGS_UNDOCUMENTED,
     ],
     source: 'https://docs.aws.amazon.com/step-functions/latest/dg/connect-sagemaker.html',
     docStatus: 'api-listed-no-template',
@@ -499,6 +538,7 @@ export const SAGEMAKER_INTEGRATIONS: readonly Integration[] = [
         note: 'No AWS template; CreateModel also passes ExecutionRoleArn (PassRole below).',
       },
       OTHER_LIST_TAGS_UNDOCUMENTED,
+      OTHER_ADD_TAGS_UNDOCUMENTED,
       {
         purpose: 'passrole',
         actions: ['iam:PassRole'],
@@ -534,6 +574,15 @@ export const SAGEMAKER_INTEGRATIONS: readonly Integration[] = [
         ],
         dynamicResources: ['*'],
         parameterFields: ['EndpointName', 'EndpointConfigName'],
+        // CreateEndpoint and UpdateEndpoint are authorized on the endpoint and on its endpoint configuration together
+        // (both required resource types); SageMaker ARNs carry names lower-cased.
+        // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsagemakerai.html
+        authorized: {
+          'sagemaker:UpdateEndpoint': [
+            'arn:${Partition}:sagemaker:${Region}:${Account}:endpoint/${Param:EndpointName|lowercase}',
+            'arn:${Partition}:sagemaker:${Region}:${Account}:endpoint-config/${Param:EndpointConfigName|lowercase}',
+          ],
+        },
         inferred: true,
         note: 'No AWS template: AWS CDK grants UpdateEndpoint on endpoint/<name> and endpoint-config/<name> (lower-cased).',
       },
