@@ -1,6 +1,42 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: catalogue templates use ${…} placeholders
 import type { Integration, PermissionSpec } from '../types.js';
 
+/**
+ * Athena authorizes the query APIs on the query's workgroup (`primary` when WorkGroup is absent); a call that names
+ * only a QueryExecutionId runs in a workgroup the definition does not show (a hole).
+ * https://docs.aws.amazon.com/athena/latest/ug/example-policies-workgroup.html
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonathena.html
+ */
+const WORKGROUP = 'arn:${Partition}:athena:${Region}:${Account}:workgroup/${Param:WorkGroup}';
+const ANY_WORKGROUP = 'arn:${Partition}:athena:${Region}:${Account}:workgroup/${Hole:WorkGroupName}';
+/** The data catalog of QueryExecutionContext.Catalog; a hole when absent (the service picks it). */
+const DATA_CATALOG = 'arn:${Partition}:athena:${Region}:${Account}:datacatalog/${Param:QueryExecutionContext.Catalog}';
+/** Buckets and objects of the query's data and results: not in the definition (QueryString, table locations). */
+const ANY_BUCKET = 'arn:${Partition}:s3:::${Hole:BucketName}';
+const ANY_OBJECT = 'arn:${Partition}:s3:::${Hole:BucketName}/${Hole:ObjectName}';
+const GLUE_CATALOG = 'arn:${Partition}:glue:${Region}:${Account}:catalog';
+const GLUE_DATABASE = 'arn:${Partition}:glue:${Region}:${Account}:database/${Hole:DatabaseName}';
+const GLUE_TABLE = 'arn:${Partition}:glue:${Region}:${Account}:table/${Hole:DatabaseName}/${Hole:TableName}';
+const GLUE_FUNCTION =
+  'arn:${Partition}:glue:${Region}:${Account}:userDefinedFunction/${Hole:DatabaseName}/${Hole:UserDefinedFunctionName}';
+const GLUE_DATABASE_ACTIONS = ['glue:CreateDatabase', 'glue:GetDatabase', 'glue:GetDatabases', 'glue:UpdateDatabase'];
+const GLUE_TABLE_ACTIONS = [
+  'glue:CreateTable',
+  'glue:UpdateTable',
+  'glue:GetTable',
+  'glue:GetTables',
+  'glue:DeleteTable',
+  'glue:BatchDeleteTable',
+  'glue:BatchCreatePartition',
+  'glue:CreatePartition',
+  'glue:UpdatePartition',
+  'glue:GetPartition',
+  'glue:GetPartitions',
+  'glue:BatchGetPartition',
+  'glue:DeletePartition',
+  'glue:BatchDeletePartition',
+];
+
 const INVOKE_START_QUERY_EXECUTION = {
   purpose: 'invoke',
   actions: ['athena:startQueryExecution', 'athena:getDataCatalog'],
@@ -12,8 +48,9 @@ const INVOKE_START_QUERY_EXECUTION = {
     'arn:${Partition}:athena:${Region}:${Account}:workgroup/*',
     'arn:${Partition}:athena:${Region}:${Account}:datacatalog/*',
   ],
-  parameterFields: ['WorkGroup'],
-  note: "WorkGroup gives workgroup/<name> (Athena uses 'primary' when absent); datacatalog/* is always granted.",
+  parameterFields: ['WorkGroup', 'QueryExecutionContext.Catalog'],
+  authorized: { 'athena:startQueryExecution': [WORKGROUP], 'athena:getDataCatalog': [DATA_CATALOG] },
+  note: "WorkGroup gives workgroup/<name> (Athena uses 'primary' when absent); the template grants datacatalog/*.",
 } satisfies PermissionSpec;
 
 const OTHER_GET_BUCKET_LOCATION = {
@@ -31,6 +68,18 @@ const OTHER_GET_BUCKET_LOCATION = {
   staticResources: ['arn:${Partition}:s3:::*'],
   dynamicResources: ['arn:${Partition}:s3:::*'],
   parameterFields: [],
+  // Bucket actions on a bucket, object actions on an object of a bucket the definition does not name.
+  // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html
+  authorized: {
+    's3:GetBucketLocation': [ANY_BUCKET],
+    's3:ListBucket': [ANY_BUCKET],
+    's3:ListBucketMultipartUploads': [ANY_BUCKET],
+    's3:CreateBucket': [ANY_BUCKET],
+    's3:GetObject': [ANY_OBJECT],
+    's3:ListMultipartUploadParts': [ANY_OBJECT],
+    's3:AbortMultipartUpload': [ANY_OBJECT],
+    's3:PutObject': [ANY_OBJECT],
+  },
   note: 'Query data and result location; the template always uses arn:${Partition}:s3:::*.',
 } satisfies PermissionSpec;
 
@@ -70,6 +119,14 @@ const OTHER_CREATE_DATABASE = {
     'arn:${Partition}:glue:${Region}:${Account}:userDefinedFunction/*',
   ],
   parameterFields: [],
+  // Glue checks the root catalog, the database and (for table and partition actions) the table together; the
+  // databases and tables a query touches are in its QueryString, so they are holes.
+  // https://docs.aws.amazon.com/glue/latest/dg/glue-specifying-resource-arns.html
+  authorized: {
+    ...Object.fromEntries(GLUE_DATABASE_ACTIONS.map((action) => [action, [GLUE_CATALOG, GLUE_DATABASE]])),
+    ...Object.fromEntries(GLUE_TABLE_ACTIONS.map((action) => [action, [GLUE_CATALOG, GLUE_DATABASE, GLUE_TABLE]])),
+    'glue:DeleteDatabase': [GLUE_CATALOG, GLUE_DATABASE, GLUE_TABLE, GLUE_FUNCTION],
+  },
   note: 'Glue Data Catalog access, the same 19 actions in every StartQueryExecution template.',
 } satisfies PermissionSpec;
 
@@ -125,6 +182,13 @@ export const ATHENA_INTEGRATIONS: readonly Integration[] = [
           'arn:${Partition}:athena:${Region}:${Account}:datacatalog/*',
         ],
         parameterFields: ['WorkGroup'],
+        authorized: {
+          'athena:getQueryExecution': [WORKGROUP],
+          'athena:GetWorkGroup': [WORKGROUP],
+          'athena:BatchGetQueryExecution': [WORKGROUP],
+          'athena:GetQueryResults': [WORKGROUP],
+          'athena:ListQueryExecutions': [WORKGROUP],
+        },
         note: 'The current template adds GetWorkGroup, BatchGetQueryExecution, GetQueryResults and ListQueryExecutions.',
       },
       {
@@ -139,6 +203,7 @@ export const ATHENA_INTEGRATIONS: readonly Integration[] = [
           'arn:${Partition}:athena:${Region}:${Account}:datacatalog/*',
         ],
         parameterFields: ['WorkGroup'],
+        authorized: { 'athena:stopQueryExecution': [WORKGROUP] },
       },
       OTHER_GET_BUCKET_LOCATION,
       OTHER_CREATE_DATABASE,
@@ -161,6 +226,7 @@ export const ATHENA_INTEGRATIONS: readonly Integration[] = [
         staticResources: ['arn:${Partition}:athena:${Region}:${Account}:workgroup/*'],
         dynamicResources: ['arn:${Partition}:athena:${Region}:${Account}:workgroup/*'],
         parameterFields: ['QueryExecutionId'],
+        authorized: { 'athena:stopQueryExecution': [ANY_WORKGROUP] },
         note: 'Only one template (workgroup/*) is documented.',
       },
     ],
@@ -180,6 +246,7 @@ export const ATHENA_INTEGRATIONS: readonly Integration[] = [
         staticResources: ['arn:${Partition}:athena:${Region}:${Account}:workgroup/*'],
         dynamicResources: ['arn:${Partition}:athena:${Region}:${Account}:workgroup/*'],
         parameterFields: ['QueryExecutionId'],
+        authorized: { 'athena:getQueryExecution': [ANY_WORKGROUP] },
       },
     ],
     source: 'https://docs.aws.amazon.com/step-functions/latest/dg/connect-athena.html#athena-iam',
@@ -198,6 +265,7 @@ export const ATHENA_INTEGRATIONS: readonly Integration[] = [
         staticResources: ['arn:${Partition}:athena:${Region}:${Account}:workgroup/*'],
         dynamicResources: ['arn:${Partition}:athena:${Region}:${Account}:workgroup/*'],
         parameterFields: ['QueryExecutionId'],
+        authorized: { 'athena:getQueryResults': [ANY_WORKGROUP] },
       },
       {
         purpose: 'other',
@@ -205,6 +273,7 @@ export const ATHENA_INTEGRATIONS: readonly Integration[] = [
         staticResources: ['arn:${Partition}:s3:::*'],
         dynamicResources: ['arn:${Partition}:s3:::*'],
         parameterFields: [],
+        authorized: { 's3:GetObject': [ANY_OBJECT] },
         note: 'Reads the result file from S3.',
       },
     ],
