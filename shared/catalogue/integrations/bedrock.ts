@@ -15,6 +15,16 @@ const INVOKE_CREATE_MODEL_CUSTOMIZATION_JOB = {
     'arn:${Partition}:bedrock:${Region}:${Account}:model-customization-job/*',
   ],
   parameterFields: ['BaseModelIdentifier', 'CustomModelName', 'JobName'],
+  // Authorized on the base model and on the custom model it creates (both required resource types); the custom
+  // model's id is assigned at creation (a hole). A base model given as an ARN (a custom model) is used as is.
+  // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbedrock.html
+  // https://docs.aws.amazon.com/bedrock/latest/userguide/model-customization-iam-role.html
+  authorized: {
+    'bedrock:CreateModelCustomizationJob': [
+      'arn:${Partition}:bedrock:${Region}::foundation-model/${Param:BaseModelIdentifier}',
+      'arn:${Partition}:bedrock:${Region}:${Account}:custom-model/${Hole:ResourceId}',
+    ],
+  },
   note: 'With a custom base model the foundation-model resource is dropped and custom-model/* covers it.',
 } satisfies PermissionSpec;
 
@@ -54,6 +64,7 @@ export const BEDROCK_INTEGRATIONS: readonly Integration[] = [
         staticResources: ['${Param:Input.S3Uri#objectArn}'],
         dynamicResources: ['arn:${Partition}:s3:::*'],
         parameterFields: ['Input.S3Uri'],
+        onlyWhenFields: ['Input.S3Uri'],
         inferred: true,
         note: 'Not in the AWS templates: reads/writes the input object when Input.S3Uri is set (AWS CDK grants the same).',
       },
@@ -63,6 +74,7 @@ export const BEDROCK_INTEGRATIONS: readonly Integration[] = [
         staticResources: ['${Param:Output.S3Uri#objectArn}'],
         dynamicResources: ['arn:${Partition}:s3:::*'],
         parameterFields: ['Output.S3Uri'],
+        onlyWhenFields: ['Output.S3Uri'],
         inferred: true,
         note: 'Not in the AWS templates: reads/writes the output object when Output.S3Uri is set (AWS CDK grants the same).',
       },
@@ -73,6 +85,7 @@ export const BEDROCK_INTEGRATIONS: readonly Integration[] = [
         staticResources: ['arn:${Partition}:bedrock:${Region}:${Account}:guardrail/${Param:GuardrailIdentifier}'],
         dynamicResources: ['arn:${Partition}:bedrock:${Region}:${Account}:guardrail/*'],
         parameterFields: ['GuardrailIdentifier', 'GuardrailVersion'],
+        onlyWhenFields: ['GuardrailIdentifier'],
         inferred: true,
         note: 'Only when GuardrailIdentifier is set (an ARN is used as is); required by the Bedrock guide, not by the Step Functions template.',
       },
@@ -83,6 +96,7 @@ export const BEDROCK_INTEGRATIONS: readonly Integration[] = [
         staticResources: ['arn:${Partition}:bedrock:${Region}:${Account}:guardrail/${Param:GuardrailIdentifier}'],
         dynamicResources: ['arn:${Partition}:bedrock:${Region}:${Account}:guardrail/*'],
         parameterFields: ['GuardrailIdentifier'],
+        onlyWhenFields: ['GuardrailIdentifier'],
         inferred: true,
         note: 'Listed as required for guardrails by the Bedrock inference prerequisites, but missing from its permission example.',
       },
