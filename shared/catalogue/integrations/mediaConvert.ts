@@ -15,7 +15,26 @@ const INVOKE_CREATE_JOB = {
     'arn:${Partition}:mediaconvert:${Region}:${Account}:presets/*',
   ],
   parameterFields: ['Queue', 'JobTemplate', 'Settings'],
-  note: 'Resources are queues/*, jobTemplates/*, presets/*, not a job ARN.',
+  // CreateJob is authorized on the queue the job goes to (Queue, a name or an ARN; the Default queue when absent, left
+  // a hole here) and, when named, on the job template (INVOKE_CREATE_JOB_TEMPLATE); presets named inside Settings are
+  // not read. https://docs.aws.amazon.com/service-authorization/latest/reference/list_awselementalmediaconvert.html
+  // https://docs.aws.amazon.com/mediaconvert/latest/ug/working-with-queues.html
+  authorized: {
+    'mediaconvert:CreateJob': ['arn:${Partition}:mediaconvert:${Region}:${Account}:queues/${Param:Queue#resourceName}'],
+  },
+  note: 'The template grants queues/*, jobTemplates/*, presets/*, not a job ARN.',
+} satisfies PermissionSpec;
+
+/** The job template a CreateJob names, needed only when JobTemplate is set. */
+const INVOKE_CREATE_JOB_TEMPLATE = {
+  ...INVOKE_CREATE_JOB,
+  parameterFields: ['JobTemplate'],
+  onlyWhenFields: ['JobTemplate'],
+  authorized: {
+    'mediaconvert:CreateJob': [
+      'arn:${Partition}:mediaconvert:${Region}:${Account}:jobTemplates/${Param:JobTemplate#resourceName}',
+    ],
+  },
 } satisfies PermissionSpec;
 
 const PASSROLE_PASS_ROLE = {
@@ -39,7 +58,7 @@ export const MEDIA_CONVERT_INTEGRATIONS: readonly Integration[] = [
     api: 'CreateJob',
     pattern: 'request-response',
     kind: 'task',
-    permissions: [INVOKE_CREATE_JOB, PASSROLE_PASS_ROLE],
+    permissions: [INVOKE_CREATE_JOB, INVOKE_CREATE_JOB_TEMPLATE, PASSROLE_PASS_ROLE],
     source: 'https://docs.aws.amazon.com/step-functions/latest/dg/connect-mediaconvert.html',
     docStatus: 'documented',
   },
@@ -51,6 +70,7 @@ export const MEDIA_CONVERT_INTEGRATIONS: readonly Integration[] = [
     kind: 'task',
     permissions: [
       INVOKE_CREATE_JOB,
+      INVOKE_CREATE_JOB_TEMPLATE,
       {
         purpose: 'poll',
         actions: ['mediaconvert:GetJob'],
