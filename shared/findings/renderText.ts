@@ -1,4 +1,4 @@
-import type { AuditReport, Finding, Severity } from '../types.js';
+import type { AuditReport, Finding, Hole, Severity } from '../types.js';
 import { mergeRemediations } from './mergeRemediations.js';
 import { sortFindings, stateOrderOf } from './sortFindings.js';
 
@@ -27,6 +27,20 @@ function groupTitle(finding: Finding): string {
   return `State '${finding.state.name}' (${finding.state.path.join(' › ')})`;
 }
 
+const HOLE_REASONS: Readonly<Record<Hole['reason'], string>> = {
+  'run-time-id': 'an id the service assigns at run time',
+  'dynamic-value': 'a value of the state input',
+  placeholder: 'an unapplied DefinitionSubstitutions placeholder',
+  'unknown-context': 'not given to the audit',
+  'latest-revision': 'the revision ECS resolves at run time',
+  'secret-suffix': 'the random suffix Secrets Manager appends',
+  'absent-parameter': 'a field the state leaves out',
+};
+
+function holeText(hole: Hole): string {
+  return `${hole.variable} (${HOLE_REASONS[hole.reason] ?? hole.reason}${hole.detail ? `: ${hole.detail}` : ''})`;
+}
+
 function findingLines(finding: Finding, paint: Paint): string[] {
   const lines = [`  ${paint(SEVERITY_COLORS[finding.severity], `[${finding.severity}]`)} ${paint('1', finding.title)}`];
   lines.push(`    ${finding.consequence}`);
@@ -35,6 +49,9 @@ function findingLines(finding: Finding, paint: Paint): string[] {
   const details = finding.details ?? {};
   if (Array.isArray(details.missingContext) && details.missingContext.length > 0) {
     lines.push(`    condition keys not known before run time: ${details.missingContext.join(', ')}`);
+  }
+  if (Array.isArray(details.holes) && details.holes.length > 0) {
+    lines.push(`    unknown before run time: ${(details.holes as Hole[]).map(holeText).join('; ')}`);
   }
   if (details.grantedResources !== undefined) {
     lines.push('    granted only on:', indent(JSON.stringify(details.grantedResources, null, 2), '      '));

@@ -17,6 +17,13 @@ export type RequirementFindingsInput = {
 };
 
 const LAYERS: readonly DenyingLayer[] = ['identity', 'boundary', 'scp', 'resource'];
+/** Holes the state's input or the deployment fills, not the service: granting their pattern would over-grant. */
+const INPUT_HOLES: ReadonlySet<string> = new Set([
+  'dynamic-value',
+  'placeholder',
+  'unknown-context',
+  'absent-parameter',
+]);
 
 function unique(values: readonly string[]): string[] {
   return [...new Set(values)];
@@ -120,16 +127,27 @@ function unprovableFinding(input: RequirementFindingsInput, decisions: Decision[
     grantedText.length > 0
       ? `granted only on ${grantedText.join(', ')}`
       : 'allowed on some of the ARNs it can stand for and denied on others';
-  const details: Record<string, unknown> = { grantedResources: granted, holes: r.holes ?? [] };
+  const holes = r.holes ?? [];
+  const details: Record<string, unknown> = { grantedResources: granted, holes };
   if (Object.keys(denied).length > 0) details.deniedResources = denied;
   if (r.dynamic) details.dynamic = true;
+  // Granting the pattern is safe when only the service fills its holes (an id, a revision, a suffix); a value of the
+  // input or an unapplied placeholder would make it a grant on whatever the input names: narrow the input instead.
+  const fromInput = holes.filter((h) => INPUT_HOLES.has(h.reason));
+  const placeholders = fromInput.filter((h) => h.reason === 'placeholder').map((h) => h.detail ?? h.variable);
+  if (placeholders.length > 0) {
+    details.fix = `substitute ${unique(placeholders).join(', ')} (--substitution KEY=VALUE or --substitutions FILE) so the audit sees the resource`;
+  } else if (fromInput.length > 0) {
+    details.fix =
+      'grant the specific resources the input can name, or give the audit the state machine ARN (Region and account)';
+  }
   return {
     ...base,
     severity: 'LOW',
     decision: 'notProvable',
     title: `${subject}: ${actionList(base.actions)} on ${base.resources.join(', ')} cannot be proven: ${what}`,
-    consequence: `${input.consequence} when the resource chosen at run time is outside what the role allows; this cannot be proven before the execution runs`,
-    remediation: remediationOf(base.actions, base.resources, r.context),
+    consequence: `${input.consequence} if, at run time, it names a resource the role does not allow; this cannot be proven before the execution runs`,
+    ...(fromInput.length === 0 ? { remediation: remediationOf(base.actions, base.resources, r.context) } : {}),
     details,
   };
 }

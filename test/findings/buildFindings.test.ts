@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: placeholders use ${…}
 import { describe, expect, it } from 'vitest';
 import { buildFindings } from '../../shared/findings/buildFindings.js';
 import type { Decision, Purpose, Requirement, Severity } from '../../shared/types.js';
@@ -207,7 +208,49 @@ describe('buildFindings', () => {
     expect(findings[0]?.details?.holes).toEqual([
       { variable: 'FunctionName', reason: 'dynamic-value', detail: '$.fn' },
     ]);
-    expect(findings[0]?.remediation?.Resource).toEqual(['arn:aws:lambda:eu-west-1:111122223333:function:orders-*']);
+    // The input names the function: granting `orders-*` would grant whatever it names, so no statement is offered.
+    expect(findings[0]?.remediation).toBeUndefined();
+    expect(findings[0]?.details?.fix).toMatch(/grant the specific resources the input can name/);
+  });
+
+  it('offers the pattern as the statement to add when only the service fills the holes (an ECS revision)', () => {
+    const r = requirement({
+      purpose: 'invoke',
+      integration: 'arn:aws:states:::ecs:runTask',
+      actions: ['ecs:RunTask'],
+      resources: ['arn:aws:ecs:eu-west-1:111122223333:task-definition/app:*'],
+      holes: [{ variable: 'TaskDefinition', reason: 'latest-revision' }],
+    });
+    const decision: Decision = {
+      action: 'ecs:RunTask',
+      resource: 'arn:aws:ecs:eu-west-1:111122223333:task-definition/app:*',
+      decision: 'notProvable',
+      grantedResources: ['arn:aws:ecs:eu-west-1:111122223333:task-definition/app:7'],
+    };
+    const [finding] = buildFindings({ stateMachineArn: SM_ARN, requirements: [r], decisions: [[decision]] });
+    expect(finding?.remediation?.Resource).toEqual(['arn:aws:ecs:eu-west-1:111122223333:task-definition/app:*']);
+    expect(finding?.details?.fix).toBeUndefined();
+  });
+
+  it('tells how to substitute an unapplied placeholder instead of granting its pattern', () => {
+    const r = requirement({
+      purpose: 'invoke',
+      actions: ['lambda:InvokeFunction'],
+      resources: ['arn:aws:lambda:*:*:function:*'],
+      dynamic: true,
+      holes: [{ variable: 'FunctionName', reason: 'placeholder', detail: '${OrdersFn}' }],
+    });
+    const decision: Decision = {
+      action: 'lambda:InvokeFunction',
+      resource: 'arn:aws:lambda:*:*:function:*',
+      decision: 'notProvable',
+      grantedResources: ['arn:aws:lambda:eu-west-1:111122223333:function:orders'],
+    };
+    const [finding] = buildFindings({ stateMachineArn: SM_ARN, requirements: [r], decisions: [[decision]] });
+    expect(finding?.remediation).toBeUndefined();
+    expect(finding?.details?.fix).toBe(
+      'substitute ${OrdersFn} (--substitution KEY=VALUE or --substitutions FILE) so the audit sees the resource',
+    );
   });
 
   it('names the deny patterns when a Deny covers part of a resource with holes', () => {

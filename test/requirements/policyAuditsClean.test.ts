@@ -50,7 +50,7 @@ describe('the policy sfn-role-audit writes', () => {
         definition: c.definition,
       },
       simulator: createEmbeddedSimulator({
-        identity: documents.map((d) => ({ ...d, Statement: (d.Statement as PolicyStatement[]).slice(1) })).map((document, index) => ({ name: `generated-${index}`, document })),
+        identity: documents.map((document, index) => ({ name: `generated-${index}`, document })),
       }),
       contextOverrides: c.context,
       now: new Date('2026-12-01T00:00:00Z'),
