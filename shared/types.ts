@@ -154,7 +154,7 @@ export type Decision = {
   /** Condition keys the policies test that the request did not supply. */
   missingContext?: string[];
   matchedStatements?: MatchedStatement[];
-  /** `notProvable`: the identity-policy Resource patterns that allow part of the resource (empty when a deny is the cause). */
+  /** `notProvable`: the identity-policy Allow Resource patterns that overlap the resource (as written, policy order). */
   grantedResources?: string[];
   /** `notProvable`: Deny Resource patterns that cover part of the resource. */
   deniedResources?: string[];

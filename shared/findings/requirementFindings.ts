@@ -123,10 +123,13 @@ function unprovableFinding(input: RequirementFindingsInput, decisions: Decision[
   const granted = patternsByAction(decisions, 'grantedResources');
   const denied = patternsByAction(decisions, 'deniedResources');
   const grantedText = unique(Object.values(granted).flat());
+  const deniedText = unique(Object.values(denied).flat());
   const what =
-    grantedText.length > 0
-      ? `granted only on ${grantedText.join(', ')}`
-      : 'allowed on some of the ARNs it can stand for and denied on others';
+    deniedText.length > 0
+      ? `a Deny covers part of it (${deniedText.join(', ')})`
+      : grantedText.length > 0
+        ? `granted only on ${grantedText.join(', ')}`
+        : 'allowed on some of the ARNs it can stand for only';
   const holes = r.holes ?? [];
   const details: Record<string, unknown> = { grantedResources: granted, holes };
   if (Object.keys(denied).length > 0) details.deniedResources = denied;
