@@ -24,6 +24,9 @@ export const ACTIVITY_INTEGRATIONS: readonly Integration[] = [
         staticResources: ['${ActivityKmsKeyArn}'],
         dynamicResources: ['${ActivityKmsKeyArn}'],
         parameterFields: [],
+        // KMS authorizes the call on the activity's key (resource type key).
+        // https://docs.aws.amazon.com/step-functions/latest/dg/encryption-at-rest.html
+        authorized: { 'kms:Decrypt': ['${ActivityKmsKeyArn}'], 'kms:GenerateDataKey': ['${ActivityKmsKeyArn}'] },
         condition: {
           StringEquals: {
             'kms:EncryptionContext:aws:states:activityArn': ['${Resource}'],

@@ -73,6 +73,12 @@ export const CROSS_CUTTING_INTEGRATIONS: readonly Integration[] = [
         staticResources: ['${StateMachineKmsKeyArn}'],
         dynamicResources: ['${StateMachineKmsKeyArn}'],
         parameterFields: [],
+        // KMS authorizes the call on the key itself (resource type key), the one the state machine is encrypted with.
+        // https://docs.aws.amazon.com/step-functions/latest/dg/encryption-at-rest.html
+        authorized: {
+          'kms:Decrypt': ['${StateMachineKmsKeyArn}'],
+          'kms:GenerateDataKey': ['${StateMachineKmsKeyArn}'],
+        },
         condition: {
           StringEquals: {
             'kms:EncryptionContext:aws:states:stateMachineArn': [
@@ -88,6 +94,8 @@ export const CROSS_CUTTING_INTEGRATIONS: readonly Integration[] = [
         staticResources: ['${StateMachineKmsKeyArn}'],
         dynamicResources: ['${StateMachineKmsKeyArn}'],
         parameterFields: [],
+        // https://docs.aws.amazon.com/step-functions/latest/dg/encryption-at-rest.html
+        authorized: { 'kms:GenerateDataKey': ['${StateMachineKmsKeyArn}'] },
         condition: {
           StringEquals: {
             'kms:EncryptionContext:SourceArn': 'arn:${Partition}:logs:${Region}:${Account}:*',
@@ -116,6 +124,9 @@ export const CROSS_CUTTING_INTEGRATIONS: readonly Integration[] = [
         staticResources: ['${ActivityKmsKeyArn}'],
         dynamicResources: ['${ActivityKmsKeyArn}'],
         parameterFields: [],
+        // KMS authorizes the call on the activity's key (resource type key).
+        // https://docs.aws.amazon.com/step-functions/latest/dg/encryption-at-rest.html
+        authorized: { 'kms:Decrypt': ['${ActivityKmsKeyArn}'], 'kms:GenerateDataKey': ['${ActivityKmsKeyArn}'] },
         condition: {
           StringEquals: {
             'kms:EncryptionContext:aws:states:activityArn': [
@@ -143,6 +154,9 @@ export const CROSS_CUTTING_INTEGRATIONS: readonly Integration[] = [
         staticResources: ['${Param:Credentials.RoleArn}'],
         dynamicResources: ['*'],
         parameterFields: ['Credentials.RoleArn'],
+        // Authorized on the role (arn:…:iam::ACCOUNT:role/NAME-WITH-PATH): the literal ARN as is, a run-time one any role.
+        // https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecuritytokenservice.html
+        authorized: { 'sts:AssumeRole': ['arn:${Partition}:iam::${Account}:role/${Param:Credentials.RoleArn}'] },
         note: 'The execution role must be allowed to assume the role named in Credentials.RoleArn (literal, path, intrinsic or JSONata).',
       },
       {

@@ -18,14 +18,21 @@ export const DISTRIBUTED_MAP_INTEGRATIONS: readonly Integration[] = [
         parameterFields: [],
         note: "On the parent's own ARN: the Map Run starts child executions of the same state machine.",
       },
-      // Unconfirmed resource: the catalogue spec's execution:<name>:* is kept, although child executions are named
-      // execution:<name>/<mapRunLabel>:<id> (see the redrive entry); a real Map Run should settle it.
+      // Child executions are named execution:<name>/<mapRunLabel>:<id> (the redrive example on the page uses
+      // execution:myStateMachine/myMapRunLabel:*; the Map Run's metrics name stateMachine:<name>/<label or UUID>,
+      // concepts-examine-map-run.html), and roles that work grant execution:<name>/* — never execution:<name>:*,
+      // which matches no child. The label is a hole here (the Map state's Label, or a generated one).
       {
         purpose: 'child-executions',
         actions: ['states:DescribeExecution'],
-        staticResources: ['arn:${Partition}:states:${Region}:${Account}:execution:${StateMachineName}:*'],
-        dynamicResources: ['arn:${Partition}:states:${Region}:${Account}:execution:${StateMachineName}:*'],
+        staticResources: ['arn:${Partition}:states:${Region}:${Account}:execution:${StateMachineName}/*'],
+        dynamicResources: ['arn:${Partition}:states:${Region}:${Account}:execution:${StateMachineName}/*'],
         parameterFields: [],
+        authorized: {
+          'states:DescribeExecution': [
+            'arn:${Partition}:states:${Region}:${Account}:execution:${StateMachineName}/${Hole:MapRunLabel}:${Hole:ExecutionId}',
+          ],
+        },
         note: 'Lets the Map Run follow its child executions.',
       },
       // The spec says the pages list DescribeExecution only; the example policy on the same page (stored copies of
@@ -34,9 +41,14 @@ export const DISTRIBUTED_MAP_INTEGRATIONS: readonly Integration[] = [
       {
         purpose: 'cancel',
         actions: ['states:StopExecution'],
-        staticResources: ['arn:${Partition}:states:${Region}:${Account}:execution:${StateMachineName}:*'],
-        dynamicResources: ['arn:${Partition}:states:${Region}:${Account}:execution:${StateMachineName}:*'],
+        staticResources: ['arn:${Partition}:states:${Region}:${Account}:execution:${StateMachineName}/*'],
+        dynamicResources: ['arn:${Partition}:states:${Region}:${Account}:execution:${StateMachineName}/*'],
         parameterFields: [],
+        authorized: {
+          'states:StopExecution': [
+            'arn:${Partition}:states:${Region}:${Account}:execution:${StateMachineName}/${Hole:MapRunLabel}:${Hole:ExecutionId}',
+          ],
+        },
         inferred: true,
         note: "Lets Step Functions stop the Map Run's child executions when the parent execution stops or fails.",
       },

@@ -49,6 +49,9 @@ export const LAMBDA_INTEGRATIONS: readonly Integration[] = [
         staticResources: ['${Resource}'],
         dynamicResources: [],
         parameterFields: [],
+        // The call is authorized on the function ARN the Resource names, qualified or not (function:NAME[:Q]).
+        // https://docs.aws.amazon.com/lambda/latest/dg/lambda-api-permissions-ref.html
+        authorized: { 'lambda:InvokeFunction': ['${Resource}'] },
         note: "Resource is the function ARN itself and is always literal; grant exactly it (':*' when several qualifiers are used).",
       },
     ],

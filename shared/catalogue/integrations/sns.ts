@@ -8,6 +8,10 @@ const INVOKE_PUBLISH = {
   staticResources: ['${Param:TopicArn}'],
   dynamicResources: ['*'],
   parameterFields: ['TopicArn', 'TargetArn', 'PhoneNumber'],
+  // Authorized on the topic (resource type topic, arn:…:sns:REGION:ACCOUNT:TopicName): a literal TopicArn as is, a
+  // run-time one any topic of any Region and account. TargetArn/PhoneNumber are `*` (resolveSpecialPermission).
+  // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsns.html
+  authorized: { 'sns:Publish': ['arn:${Partition}:sns:${Region}:${Account}:${Param:TopicArn}'] },
   note: 'Topic ARN when TopicArn is literal; "*" for a runtime topic and for TargetArn/PhoneNumber even when literal. Topics with a customer managed key also need kms:GenerateDataKey and kms:Decrypt on it (SNS behaviour, not in the template).',
 } satisfies PermissionSpec;
 

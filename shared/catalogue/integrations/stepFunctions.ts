@@ -7,6 +7,12 @@ const INVOKE_START_EXECUTION = {
   staticResources: ['${Param:StateMachineArn}'],
   dynamicResources: ['*'],
   parameterFields: ['StateMachineArn'],
+  // Authorized on the state machine ARN as given (a version or alias ARN is checked as that qualified ARN); a
+  // run-time ARN is any state machine of any Region and account.
+  // https://docs.aws.amazon.com/step-functions/latest/dg/auth-version-alias.html
+  authorized: {
+    'states:StartExecution': ['arn:${Partition}:states:${Region}:${Account}:stateMachine:${Param:StateMachineArn}'],
+  },
   note: 'No dynamic template is documented; the general rule gives "*".',
 } satisfies PermissionSpec;
 
