@@ -40,7 +40,8 @@ function isLiteralRegion(region: string | undefined): region is string {
  * service; the state machine's Region for `iam:PassRole`, which is no call of its own but is checked by the service
  * that receives the role, in the Region of the call that passes it
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html); otherwise the Region component of the
- * resource ARN when it is literal, else (empty, as in S3 ARNs, or a hole) the state machine's Region.
+ * resource ARN when it is literal, unknown when it is a hole (a run-time ARN may name another Region), else (empty, as
+ * in S3 ARNs, or the resource `*`) the state machine's Region.
  */
 export function requestedRegionOf(action: string, resource: string, stateMachineRegion: string): string | undefined {
   const lower = action.toLowerCase();
@@ -48,6 +49,8 @@ export function requestedRegionOf(action: string, resource: string, stateMachine
   if (lower === 'iam:passrole') return fallback;
   if (US_EAST_1_SERVICES.has(lower.slice(0, lower.indexOf(':')))) return 'us-east-1';
   const region = resource.startsWith('arn:') ? resource.split(':')[3] : undefined;
+  // A hole in the Region (a run-time ARN that may name another Region) leaves the Region of the call unknown.
+  if (region !== undefined && /[*?]/.test(region)) return undefined;
   return isLiteralRegion(region) ? region : fallback;
 }
 

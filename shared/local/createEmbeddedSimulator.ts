@@ -1,5 +1,7 @@
 import { AUDIT_SET_KEYS } from '../audit/requestContextOf.js';
+import { conditionKeysOfAction } from '../catalogue/iamReference.js';
 import { compilePolicies } from '../iam/compilePolicies.js';
+import { createKeyAvailability } from '../iam/createKeyAvailability.js';
 import { evaluateCompiled } from '../iam/evaluateCompiled.js';
 import { grantedResources } from '../iam/grantedResources.js';
 import type { EvaluationInput } from '../iam/types.js';
@@ -22,10 +24,15 @@ function withOverrides(request: SimulationRequest, overrides: ContextValues): Si
  * The offline PermissionSimulator: validates and compiles the policies once at creation (throwing a PolicyError for a
  * malformed one), then evaluates every request with the embedded IAM evaluator. A request's own context wins over the
  * input's key by key, except for the keys the audit fills in itself (requestContextOf): for those an explicit input
- * value (a user's `--context aws:RequestedRegion=us-east-1`) wins over the audit's.
+ * value (a user's `--context aws:RequestedRegion=us-east-1`) wins over the audit's. Condition keys are absent,
+ * present or unknown per the Service Authorization Reference and the global key table (createKeyAvailability), so
+ * AWS's absent-key rules apply to keys a request can never carry.
  */
 export function createEmbeddedSimulator(input: EvaluationInput): PermissionSimulator {
-  const compiled = compilePolicies(input);
+  const compiled = compilePolicies({
+    ...input,
+    keyAvailability: input.keyAvailability ?? createKeyAvailability(conditionKeysOfAction),
+  });
   const overrides = auditKeyOverrides(input.context);
   return {
     name: 'embedded evaluator',
