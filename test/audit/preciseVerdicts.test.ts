@@ -67,7 +67,10 @@ const TRAINING = {
 const SAGEMAKER_RULE = `arn:aws:events:${REGION}:${ACCOUNT}:rule/StepFunctionsGetEventsForSageMakerTrainingJobsRule`;
 const trainingJobs = `arn:aws:sagemaker:${REGION}:${ACCOUNT}:training-job/*`;
 const sagemakerRole = [
-  allow(['sagemaker:CreateTrainingJob', 'sagemaker:DescribeTrainingJob', 'sagemaker:StopTrainingJob'], [trainingJobs]),
+  allow(
+    ['sagemaker:CreateTrainingJob', 'sagemaker:DescribeTrainingJob', 'sagemaker:StopTrainingJob', 'sagemaker:ListTags'],
+    [trainingJobs],
+  ),
   allow(['events:PutTargets', 'events:PutRule', 'events:DescribeRule'], [SAGEMAKER_RULE]),
   {
     Effect: 'Allow' as const,
