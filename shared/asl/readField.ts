@@ -1,6 +1,7 @@
 import { formatTemplatePrefix } from './formatTemplatePrefix.js';
 import { isJsonataExpression } from './isJsonataExpression.js';
 import { jsonataLiteralPrefix } from './jsonataLiteralPrefix.js';
+import { literalFormat } from './literalFormat.js';
 import type { FieldValue, QueryLanguage } from './types.js';
 
 /** Path segment meaning "each element of the array here". */
@@ -39,6 +40,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function dynamicValue(expression: unknown, isField: boolean, queryLanguage: QueryLanguage): FieldValue {
   const text = typeof expression === 'string' ? expression : JSON.stringify(expression);
   if (!isField) return { kind: 'dynamic', expression: text };
+  const literal = queryLanguage === 'JSONPath' ? literalFormat(text) : undefined;
+  if (literal !== undefined) return { kind: 'literal', value: literal };
   const knownPrefix = queryLanguage === 'JSONPath' ? formatTemplatePrefix(text) : jsonataLiteralPrefix(text);
   return knownPrefix === undefined
     ? { kind: 'dynamic', expression: text }

@@ -4,7 +4,7 @@ import { compilePolicies } from '../iam/compilePolicies.js';
 import { createKeyAvailability } from '../iam/createKeyAvailability.js';
 import { evaluateCompiled } from '../iam/evaluateCompiled.js';
 import { grantedResources } from '../iam/grantedResources.js';
-import type { EvaluationInput } from '../iam/types.js';
+import type { EvaluationInput, KeyAvailabilityOf } from '../iam/types.js';
 import type { PermissionSimulator } from '../ports.js';
 import type { ContextValues, SimulationRequest } from '../types.js';
 
@@ -21,6 +21,22 @@ function withOverrides(request: SimulationRequest, overrides: ContextValues): Si
 }
 
 /**
+ * Key availability from the Service Authorization Reference, except that a key of the action's own service that the
+ * reference does not list stays unknown: the reference misses keys AWS documents elsewhere (`states:HTTPEndpoint` and
+ * `states:HTTPMethod` for `states:InvokeHTTPEndpoint`, https://docs.aws.amazon.com/step-functions/latest/dg/call-https-apis.html),
+ * and calling such a key absent would deny what AWS allows. Keys of other services stay absent.
+ */
+function referenceKeyAvailability(): KeyAvailabilityOf {
+  const fromReference = createKeyAvailability(conditionKeysOfAction);
+  return (action, key) => {
+    const availability = fromReference(action, key);
+    if (availability !== 'absent') return availability;
+    const prefix = action.slice(0, action.indexOf(':') + 1).toLowerCase();
+    return prefix !== '' && key.startsWith(prefix) ? 'unknown' : 'absent';
+  };
+}
+
+/**
  * The offline PermissionSimulator: validates and compiles the policies once at creation (throwing a PolicyError for a
  * malformed one), then evaluates every request with the embedded IAM evaluator. A request's own context wins over the
  * input's key by key, except for the keys the audit fills in itself (requestContextOf): for those an explicit input
@@ -29,10 +45,7 @@ function withOverrides(request: SimulationRequest, overrides: ContextValues): Si
  * AWS's absent-key rules apply to keys a request can never carry.
  */
 export function createEmbeddedSimulator(input: EvaluationInput): PermissionSimulator {
-  const compiled = compilePolicies({
-    ...input,
-    keyAvailability: input.keyAvailability ?? createKeyAvailability(conditionKeysOfAction),
-  });
+  const compiled = compilePolicies({ ...input, keyAvailability: input.keyAvailability ?? referenceKeyAvailability() });
   const overrides = auditKeyOverrides(input.context);
   return {
     name: 'embedded evaluator',

@@ -18,22 +18,25 @@ export const DISTRIBUTED_MAP_INTEGRATIONS: readonly Integration[] = [
         parameterFields: [],
         note: "On the parent's own ARN: the Map Run starts child executions of the same state machine.",
       },
-      // Child executions are named execution:<name>/<mapRunLabel>:<id> (the redrive example on the page uses
-      // execution:myStateMachine/myMapRunLabel:*; the Map Run's metrics name stateMachine:<name>/<label or UUID>,
-      // concepts-examine-map-run.html), and roles that work grant execution:<name>/* — never execution:<name>:*,
-      // which matches no child. The label is a hole here (the Map state's Label, or a generated one).
+      // Which ARN IAM checks here is not documented. The page's example policy grants execution:<name>:* — what CDK's
+      // DistributedMap grants too (aws-stepfunctions state-graph.js, grantExecution), and such roles work — while
+      // child executions are named execution:<name>/<mapRunLabel>:<id> (the page's redrive example), which
+      // execution:<name>:* does not match. So the documented form is required, as an inferred need (LOW when missing):
+      // a role granting only execution:<name>/* is reported, not failed.
+      // https://docs.aws.amazon.com/step-functions/latest/dg/iam-policies-eg-dist-map.html
       {
         purpose: 'child-executions',
         actions: ['states:DescribeExecution'],
-        staticResources: ['arn:${Partition}:states:${Region}:${Account}:execution:${StateMachineName}/*'],
-        dynamicResources: ['arn:${Partition}:states:${Region}:${Account}:execution:${StateMachineName}/*'],
+        staticResources: ['arn:${Partition}:states:${Region}:${Account}:execution:${StateMachineName}:*'],
+        dynamicResources: ['arn:${Partition}:states:${Region}:${Account}:execution:${StateMachineName}:*'],
         parameterFields: [],
         authorized: {
           'states:DescribeExecution': [
-            'arn:${Partition}:states:${Region}:${Account}:execution:${StateMachineName}/${Hole:MapRunLabel}:${Hole:ExecutionId}',
+            'arn:${Partition}:states:${Region}:${Account}:execution:${StateMachineName}:${Hole:ExecutionId}',
           ],
         },
-        note: 'Lets the Map Run follow its child executions.',
+        inferred: true,
+        note: 'Lets the Map Run follow its child executions; the ARN form IAM checks is not documented.',
       },
       // The spec says the pages list DescribeExecution only; the example policy on the same page (stored copies of
       // docs.aws.amazon.com and docs.amazonaws.cn, 2026) grants "states:DescribeExecution", "states:StopExecution"
@@ -41,12 +44,12 @@ export const DISTRIBUTED_MAP_INTEGRATIONS: readonly Integration[] = [
       {
         purpose: 'cancel',
         actions: ['states:StopExecution'],
-        staticResources: ['arn:${Partition}:states:${Region}:${Account}:execution:${StateMachineName}/*'],
-        dynamicResources: ['arn:${Partition}:states:${Region}:${Account}:execution:${StateMachineName}/*'],
+        staticResources: ['arn:${Partition}:states:${Region}:${Account}:execution:${StateMachineName}:*'],
+        dynamicResources: ['arn:${Partition}:states:${Region}:${Account}:execution:${StateMachineName}:*'],
         parameterFields: [],
         authorized: {
           'states:StopExecution': [
-            'arn:${Partition}:states:${Region}:${Account}:execution:${StateMachineName}/${Hole:MapRunLabel}:${Hole:ExecutionId}',
+            'arn:${Partition}:states:${Region}:${Account}:execution:${StateMachineName}:${Hole:ExecutionId}',
           ],
         },
         inferred: true,
