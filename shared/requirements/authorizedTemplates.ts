@@ -1,6 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: catalogue templates use ${…} placeholders
-import { type IamResourceType, iamActionReference } from '../catalogue/iamReference.js';
+
 import { fieldsOfArnVariable } from '../catalogue/arnVariableFields.js';
+import { type IamResourceType, iamActionReference } from '../catalogue/iamReference.js';
 import { compileTemplate } from './compileTemplate.js';
 
 /** What the authorized templates of one action are built from. */
@@ -42,18 +43,38 @@ function fieldLookup(fields: readonly string[]): { exact: ReadonlySet<string>; l
 
 type Binding = { template: string; bound: number; holes: number };
 
-/** The reference's ARN format with each variable read from a field of the request, or a hole. */
-function bindFormat(service: string, arn: string, fields: ReturnType<typeof fieldLookup>, lowercase: boolean): Binding {
+/** A field named after the resource type and `Arn` (`ExecutionArn` for `execution`): it holds the whole ARN. */
+function arnFieldOf(type: IamResourceType, fields: ReturnType<typeof fieldLookup>): string | undefined {
+  if (!/\$\{(?!Partition\}|Region\}|Account\})/.test(type.arn)) return undefined;
+  return fields.lower.get(`${type.name.replace(/[^A-Za-z0-9]/g, '').toLowerCase()}arn`);
+}
+
+/**
+ * The reference's ARN format with each variable read from a field of the request (a nested candidate such as
+ * `Entries[*].EventBusName` when its top-level field is present), or a hole; a `<Type>Arn` field gives the whole ARN.
+ */
+function bindFormat(
+  service: string,
+  type: IamResourceType,
+  fields: ReturnType<typeof fieldLookup>,
+  lowercase: boolean,
+): Binding {
+  const arnField = arnFieldOf(type, fields);
+  if (arnField !== undefined) {
+    // The format up to its first variable, then the field: a literal ARN replaces it whole, a run-time value keeps it.
+    const cut = type.arn.search(/\$\{(?!Partition\}|Region\}|Account\})/);
+    return { template: `${type.arn.slice(0, cut)}\${Param:${arnField}}`, bound: 1, holes: 0 };
+  }
   let bound = 0;
   let holes = 0;
   const suffix = lowercase ? '|lowercase' : '';
-  const template = arn.replace(/\$\{([^}]+)\}/g, (_whole, variable: string) => {
+  const template = type.arn.replace(/\$\{([^}]+)\}/g, (_whole, variable: string) => {
     const location = LOCATION_VARIABLES[variable];
     if (location !== undefined) return location;
-    const candidates = [variable, ...fieldsOfArnVariable(service, variable)];
+    const candidates = fieldsOfArnVariable(service, variable, type.name);
     for (const candidate of candidates) {
       const [field = ''] = candidate.split('#');
-      if (fields.exact.has(field)) {
+      if (fields.exact.has(field) || fields.exact.has(field.split(/[.[]/)[0] ?? '')) {
         bound++;
         return `\${Param:${candidate}${candidate.includes('#') ? '' : suffix}}`;
       }
@@ -100,7 +121,7 @@ function choose(input: AuthorizedTemplateInput): AuthorizedTemplates | undefined
   if (types.length === 0) return { templates: ['*'], resourceType: '*', fromReference: true };
   const fields = fieldLookup(input.fields);
   const lowercase = input.lowercase === true;
-  const bindings = types.map((type) => ({ type, binding: bindFormat(reference.service, type.arn, fields, lowercase) }));
+  const bindings = types.map((type) => ({ type, binding: bindFormat(reference.service, type, fields, lowercase) }));
   const specific = (input.catalogueTemplates ?? []).filter((t) => t !== '*' && !compileTemplate(t).unresolvable);
   // The Task's own Resource (a function ARN) is the resource called, exactly.
   if (specific.length > 0 && specific.every((t) => t === '${Resource}')) {
@@ -116,7 +137,10 @@ function choose(input: AuthorizedTemplateInput): AuthorizedTemplates | undefined
     }
     return { templates: fitting, resourceType: type.name, fromReference: false };
   }
-  const complete = bindings.filter(({ binding }) => binding.holes === 0 && binding.bound > 0);
+  // Of the types the request names completely, the most specific (`table/T/index/I` when `IndexName` is given).
+  const filled = bindings.filter(({ binding }) => binding.holes === 0 && binding.bound > 0);
+  const most = Math.max(0, ...filled.map(({ binding }) => binding.bound));
+  const complete = filled.filter(({ binding }) => binding.bound === most);
   const best =
     complete.find(({ type }) => type.required) ??
     complete[0] ??

@@ -72,7 +72,6 @@ const PART_NAMES: ReadonlySet<string> = new Set([
   'secretName',
   'keyId',
   'taskDefinitionFamily',
-  'taskDefinitionRevision',
 ]);
 const PLACEHOLDER = /\$\{([^}]+)\}/g;
 

@@ -2,7 +2,7 @@ import type { FieldValue } from '../asl/types.js';
 import type { Hole } from '../types.js';
 import type { CompiledTemplate, Segment } from './compileTemplate.js';
 import type { TemplateEnv } from './expandTemplate.js';
-import { extractPart, extractPartPrefix } from './extractPart.js';
+import { ARN_VALUED_PARTS, extractPart, extractPartPrefix } from './extractPart.js';
 import { type Location, withLocation } from './location.js';
 
 /** An authorized-resource template expanded for one state: ARN patterns whose `*`/`?` are the holes listed. */
@@ -86,6 +86,8 @@ function renderParam(
       }
       text = extracted.value;
       at = withLocation(location, extracted.location);
+      if (extracted.hole !== undefined)
+        holes.push({ variable: segment.field, reason: extracted.hole, detail: literal });
     }
     text = fillPlaceholders(segment.lowercase ? text.toLowerCase() : text, segment.field, holes);
     return { text, location: at, whole: segment.part === undefined && literal.startsWith('arn:') };
@@ -149,8 +151,10 @@ function expandCombo(t: CompiledTemplate, combo: readonly FieldValue[], env: Tem
   if (t.wholeArnSuffix !== undefined && first?.whole === true) return first.text + t.wholeArnSuffix;
   // A run-time value of a field that takes a whole ARN can name another Region or account.
   const field = t.params[0]?.field ?? '';
+  const part = t.params.length === 1 ? t.params[0]?.part : undefined;
+  const arnValuedPart = part !== undefined && ARN_VALUED_PARTS.has(part) && combo[0]?.kind !== 'literal';
   const open =
-    t.wholeArnSuffix !== undefined &&
+    (t.wholeArnSuffix !== undefined || arnValuedPart) &&
     first !== undefined &&
     first.text.endsWith('*') &&
     !first.whole &&

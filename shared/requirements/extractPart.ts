@@ -16,8 +16,7 @@ export type PartName =
   | 'parameterName'
   | 'secretName'
   | 'keyId'
-  | 'taskDefinitionFamily'
-  | 'taskDefinitionRevision';
+  | 'taskDefinitionFamily';
 
 /** A part taken out of a parameter value, with the location the value itself carries (a URL's Region, an ARN's account). */
 export type ExtractedPart = {
@@ -90,18 +89,15 @@ function keyId(value: string): ExtractedPart | undefined {
 }
 
 /**
- * The family or revision of an ECS `TaskDefinition` (`family`, `family:revision` or its ARN); a family alone runs its
- * latest ACTIVE revision, resolved at run time (`*`)
+ * The family of an ECS `TaskDefinition` (`family`, `family:revision` or its ARN)
  * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-taskDefinition).
  */
-function taskDefinitionPart(part: 'family' | 'revision', value: string): ExtractedPart | undefined {
+function taskDefinitionFamily(value: string): ExtractedPart | undefined {
   const arn = parseArn(value);
-  if (arn !== undefined && !arn.resource.startsWith('task-definition/')) return undefined;
-  const text = arn === undefined ? value : arn.resource.slice('task-definition/'.length);
-  const [family = '', revision] = text.split(':');
-  const location = arn === undefined ? undefined : arnLocation(arn);
-  if (part === 'family') return { value: family, location };
-  return revision === undefined ? { value: '*', location, hole: 'latest-revision' } : { value: revision, location };
+  if (arn === undefined) return { value: value.split(':')[0] ?? value };
+  if (!arn.resource.startsWith('task-definition/')) return undefined;
+  const family = arn.resource.slice('task-definition/'.length).split(':')[0] ?? '';
+  return { value: family, location: arnLocation(arn) };
 }
 
 /**
@@ -111,7 +107,7 @@ function taskDefinitionPart(part: 'family' | 'revision', value: string): Extract
  * the name in a state machine ARN, the project of a CodeBuild id, the report group of a report ARN
  * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscodebuild.html#awscodebuild-resources-for-iam-policies),
  * the object ARN of an `s3://bucket/key` URI, an SSM parameter name, a Secrets Manager secret name with its suffix, a
- * KMS key id, an ECS task definition's family or revision.
+ * KMS key id, an ECS task definition's family.
  */
 export function extractPart(part: PartName, value: string, partition: string): ExtractedPart | undefined {
   switch (part) {
@@ -167,9 +163,7 @@ export function extractPart(part: PartName, value: string, partition: string): E
     case 'keyId':
       return keyId(value);
     case 'taskDefinitionFamily':
-      return taskDefinitionPart('family', value);
-    case 'taskDefinitionRevision':
-      return taskDefinitionPart('revision', value);
+      return taskDefinitionFamily(value);
   }
 }
 

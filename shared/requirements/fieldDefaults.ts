@@ -11,6 +11,9 @@ const DEFAULTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   // An entry without EventBusName goes to the account's `default` event bus.
   // https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutEventsRequestEntry.html
   events: { 'Entries[*].EventBusName': 'default' },
+  // A schedule without GroupName belongs to the `default` schedule group.
+  // https://docs.aws.amazon.com/scheduler/latest/APIReference/API_CreateSchedule.html#scheduler-CreateSchedule-request-GroupName
+  scheduler: { GroupName: 'default' },
   // ItemReader listObjectsV2 / ResultWriter without Prefix: the whole bucket.
   // https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itemreader.html
   s3: { Prefix: '' },
@@ -29,6 +32,11 @@ const NORMALIZE: Readonly<Record<string, Readonly<Record<string, (value: string)
 /** The defaults of absent fields an integration's service applies. */
 export function fieldDefaultsOf(entry: Integration): Readonly<Record<string, string>> | undefined {
   return DEFAULTS[entry.service];
+}
+
+/** The defaults of absent fields a service applies, by IAM prefix (for AWS SDK integrations). */
+export function fieldDefaultsOfService(service: string): Readonly<Record<string, string>> | undefined {
+  return DEFAULTS[service];
 }
 
 /** The rewrites of literal field values an integration's ARNs need. */

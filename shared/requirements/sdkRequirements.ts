@@ -1,16 +1,17 @@
 import { readField } from '../asl/readField.js';
 import { taskArguments } from '../asl/taskArguments.js';
 import type { StateVisit } from '../asl/types.js';
+import { iamActionReference } from '../catalogue/iamReference.js';
 import { sdkIamActions } from '../catalogue/sdkIamActions.js';
 import type { Integration } from '../catalogue/types.js';
-import { iamActionReference } from '../catalogue/iamReference.js';
 import type { ContextValues, Hole, Requirement } from '../types.js';
 import { authorizedTemplatesOf } from './authorizedTemplates.js';
 import { compileTemplate } from './compileTemplate.js';
+import { consequenceOf } from './consequenceOf.js';
 import { createTemplateEnv } from './createTemplateEnv.js';
 import type { TemplateEnv } from './expandTemplate.js';
 import { expandWithHoles } from './expandWithHoles.js';
-import { consequenceOf } from './consequenceOf.js';
+import { fieldDefaultsOfService } from './fieldDefaults.js';
 import type { Location } from './location.js';
 import { parseArn } from './parseArn.js';
 import { passedToServiceOfSdkField } from './passedToService.js';
@@ -128,10 +129,17 @@ function dependentActionsOf(actions: readonly string[]): string[] {
 /** Groups the actions of a call (and its dependent actions, marked inferred) by authorized resources and context. */
 function sdkGroups(visit: StateVisit, actions: readonly string[], location: Location, prefix: string): SdkGroup[] {
   const args = taskArguments(visit);
-  const fields = fieldNamesOf(args);
+  const present = fieldNamesOf(args);
+  // Fields the service fills when absent (Athena `WorkGroup` → `primary`); array-element defaults need their array.
+  const defaults = fieldDefaultsOfService(prefix);
+  const defaulted = Object.keys(defaults ?? {}).filter(
+    (f) => !f.includes('[*]') || present.includes(f.split('[')[0] ?? ''),
+  );
+  const fields = [...new Set([...present, ...defaulted])];
   const env = createTemplateEnv({
     container: args,
     queryLanguage: visit.queryLanguage,
+    defaults,
     location,
     stateMachineName: '*',
     stateMachineArn: '*',
