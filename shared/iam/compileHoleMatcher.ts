@@ -12,11 +12,14 @@ import type { HoleMatcher, PatternToken } from './types.js';
 
 const CACHE_LIMIT = 256;
 
-function cachedComparison(tokens: readonly PatternToken[]): HoleMatcher {
+/** Tokenises the pattern at the first resource with holes (most requests have none) and caches verdicts per hole. */
+function cachedComparison(parts: readonly ResolvedPart[]): HoleMatcher {
   const cache = new Map<string, 'all' | 'some' | 'none'>();
+  let tokens: readonly PatternToken[] | undefined;
   return (hole) => {
     let verdict = cache.get(hole.text);
     if (verdict === undefined) {
+      tokens ??= tokenizePattern(parts, true);
       verdict = compareHolePattern(hole.tokens, tokens);
       if (cache.size < CACHE_LIMIT) cache.set(hole.text, verdict);
     }
@@ -27,7 +30,7 @@ function cachedComparison(tokens: readonly PatternToken[]): HoleMatcher {
 /** The HoleMatcher of one Resource pattern; with `variables`, `${…}` is substituted from the request context. */
 export function compileHoleMatcher(text: string, variables: boolean): HoleMatcher {
   const parts = parseTemplate(text, variables);
-  if (!hasVariables(parts)) return cachedComparison(tokenizePattern(parts as ResolvedPart[], true));
+  if (!hasVariables(parts)) return cachedComparison(parts as ResolvedPart[]);
   return (hole, scope) => {
     const resolved = resolveTemplate(parts, scope);
     if (resolved === 'no') return 'none';

@@ -3,6 +3,7 @@
  * rules: in the partition, service, region and account components a wildcard does not cross `:`, in the resource part
  * it does; in a pattern with fewer than six components a trailing `*` crosses `:` ("arn:aws:s3:*"); text that does not
  * start with `arn:` is a plain glob. Characters of literal parts (substituted policy variables) are never wildcards.
+ * Each token is one UTF-16 code unit (`?` stands for one code unit, as it did in the regular expressions before).
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
  */
 import type { ResolvedPart } from './parseTemplate.js';
@@ -21,7 +22,8 @@ export function tokenizePattern(parts: readonly ResolvedPart[], arn: boolean): P
   let colons = 0;
   for (const part of parts) {
     if (part.kind === 'literal') {
-      for (const char of part.text) tokens.push({ kind: 'char', char, crossesColon: false });
+      for (let i = 0; i < part.text.length; i++)
+        tokens.push({ kind: 'char', char: part.text[i] as string, crossesColon: false });
       continue;
     }
     for (let i = 0; i < part.text.length; i++) {
