@@ -915,7 +915,8 @@ const ROWS: readonly Row[] = [
     literal: [
       'invoke athena:startQueryExecution -> arn:aws:athena:us-east-1:111122223333:workgroup/analytics',
       'invoke athena:getDataCatalog -> arn:aws:athena:us-east-1:111122223333:datacatalog/*',
-      'poll athena:getQueryExecution,athena:GetWorkGroup,athena:BatchGetQueryExecution,athena:GetQueryResults,athena:ListQueryExecutions -> arn:aws:athena:us-east-1:111122223333:workgroup/analytics',
+      'poll athena:getQueryExecution -> arn:aws:athena:us-east-1:111122223333:workgroup/analytics',
+      'poll athena:GetWorkGroup,athena:BatchGetQueryExecution,athena:GetQueryResults,athena:ListQueryExecutions -> arn:aws:athena:us-east-1:111122223333:workgroup/analytics',
       'cancel athena:stopQueryExecution -> arn:aws:athena:us-east-1:111122223333:workgroup/analytics',
       'other s3:GetBucketLocation,s3:ListBucket,s3:ListBucketMultipartUploads,s3:CreateBucket -> arn:aws:s3:::*',
       'other s3:GetObject,s3:ListMultipartUploadParts,s3:AbortMultipartUpload,s3:PutObject -> arn:aws:s3:::*/*',
@@ -927,7 +928,8 @@ const ROWS: readonly Row[] = [
     dynamic: [
       'invoke athena:startQueryExecution -> arn:aws:athena:us-east-1:111122223333:workgroup/*',
       'invoke athena:getDataCatalog -> arn:aws:athena:us-east-1:111122223333:datacatalog/*',
-      'poll athena:getQueryExecution,athena:GetWorkGroup,athena:BatchGetQueryExecution,athena:GetQueryResults,athena:ListQueryExecutions -> arn:aws:athena:us-east-1:111122223333:workgroup/*',
+      'poll athena:getQueryExecution -> arn:aws:athena:us-east-1:111122223333:workgroup/*',
+      'poll athena:GetWorkGroup,athena:BatchGetQueryExecution,athena:GetQueryResults,athena:ListQueryExecutions -> arn:aws:athena:us-east-1:111122223333:workgroup/*',
       'cancel athena:stopQueryExecution -> arn:aws:athena:us-east-1:111122223333:workgroup/*',
       'other s3:GetBucketLocation,s3:ListBucket,s3:ListBucketMultipartUploads,s3:CreateBucket -> arn:aws:s3:::*',
       'other s3:GetObject,s3:ListMultipartUploadParts,s3:AbortMultipartUpload,s3:PutObject -> arn:aws:s3:::*/*',

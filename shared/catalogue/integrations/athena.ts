@@ -166,8 +166,26 @@ export const ATHENA_INTEGRATIONS: readonly Integration[] = [
       INVOKE_START_QUERY_EXECUTION,
       {
         purpose: 'poll',
+        actions: ['athena:getQueryExecution'],
+        staticResources: [
+          'arn:${Partition}:athena:${Region}:${Account}:workgroup/${Param:WorkGroup}',
+          'arn:${Partition}:athena:${Region}:${Account}:datacatalog/*',
+        ],
+        dynamicResources: [
+          'arn:${Partition}:athena:${Region}:${Account}:workgroup/*',
+          'arn:${Partition}:athena:${Region}:${Account}:datacatalog/*',
+        ],
+        parameterFields: ['WorkGroup'],
+        authorized: { 'athena:getQueryExecution': [WORKGROUP] },
+        note: 'Step Functions polls the query with GetQueryExecution (the only poll action of the 2023 template).',
+      },
+      // The current template also grants these four, but AWS does not say Step Functions calls them: roles that grant
+      // only GetQueryExecution (the 2023 template's, CDK's AthenaStartQueryExecution) complete .sync queries. Required
+      // as inferred needs, so a role without them is reported at LOW, not as a HIGH poll failure.
+      // https://docs.aws.amazon.com/step-functions/latest/dg/athena-iam.html
+      {
+        purpose: 'poll',
         actions: [
-          'athena:getQueryExecution',
           'athena:GetWorkGroup',
           'athena:BatchGetQueryExecution',
           'athena:GetQueryResults',
@@ -183,13 +201,13 @@ export const ATHENA_INTEGRATIONS: readonly Integration[] = [
         ],
         parameterFields: ['WorkGroup'],
         authorized: {
-          'athena:getQueryExecution': [WORKGROUP],
           'athena:GetWorkGroup': [WORKGROUP],
           'athena:BatchGetQueryExecution': [WORKGROUP],
           'athena:GetQueryResults': [WORKGROUP],
           'athena:ListQueryExecutions': [WORKGROUP],
         },
-        note: 'The current template adds GetWorkGroup, BatchGetQueryExecution, GetQueryResults and ListQueryExecutions.',
+        inferred: true,
+        note: 'In the current template only; Step Functions is not documented to call them while polling.',
       },
       {
         purpose: 'cancel',
