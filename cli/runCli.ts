@@ -67,7 +67,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
       deps.io.writeOut(`${packageJson.version}\n`);
       return 0;
     }
-    const run = COMMANDS[command];
+    const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
     if (run === undefined) {
       throw new UsageError(
         `unknown command "${command}" (${Object.keys(COMMANDS).join(', ')}; see sfn-role-audit --help)`,

@@ -54,7 +54,8 @@ const KEY_TYPES: Readonly<Record<string, 'boolean' | 'numeric' | 'date' | 'ip'>>
 };
 
 function keyTypeOf(name: string, list: boolean): ContextKeyType {
-  const type = KEY_TYPES[name.toLowerCase()] ?? 'string';
+  const lower = name.toLowerCase();
+  const type = (Object.hasOwn(KEY_TYPES, lower) ? KEY_TYPES[lower] : undefined) ?? 'string';
   return list ? `${type}List` : type;
 }
 

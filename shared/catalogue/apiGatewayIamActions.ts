@@ -77,6 +77,11 @@ export function apiGatewayIamActions(sdkService: string, apiAction: string): str
   const named = apiAction.charAt(0).toUpperCase() + apiAction.slice(1);
   if (NAMED_ACTIONS.has(named)) return [`apigateway:${named}`];
   const leadingWord = /^[a-z]+/.exec(apiAction)?.[0] ?? '';
-  const verb = VERB_EXCEPTIONS[`${sdkService}:${apiAction}`] ?? VERB_BY_LEADING_WORD[leadingWord];
+  const exception = `${sdkService}:${apiAction}`;
+  const verb = Object.hasOwn(VERB_EXCEPTIONS, exception)
+    ? VERB_EXCEPTIONS[exception]
+    : Object.hasOwn(VERB_BY_LEADING_WORD, leadingWord)
+      ? VERB_BY_LEADING_WORD[leadingWord]
+      : undefined;
   return verb === undefined ? [] : [`apigateway:${verb}`];
 }

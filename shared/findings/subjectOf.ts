@@ -38,7 +38,7 @@ export function serviceLabelOf(integration: string): string | undefined {
   if (parts[5] === 'activity') return 'Activity';
   const target = parts[5] ?? '';
   if (target === 'aws-sdk') return `AWS SDK (${parts[6] ?? '?'})`;
-  return SERVICE_NAMES[target] ?? target;
+  return (Object.hasOwn(SERVICE_NAMES, target) ? SERVICE_NAMES[target] : undefined) ?? target;
 }
 
 /**

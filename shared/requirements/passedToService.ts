@@ -43,7 +43,9 @@ const BY_SDK_SERVICE: Readonly<Record<string, string>> = {
 
 /** The `iam:PassedToService` value for a passrole permission of an optimized integration, when an AWS page shows it. */
 export function passedToServiceOfIntegration(integrationService: string): string | undefined {
-  return BY_INTEGRATION_SERVICE[integrationService];
+  return Object.hasOwn(BY_INTEGRATION_SERVICE, integrationService)
+    ? BY_INTEGRATION_SERVICE[integrationService]
+    : undefined;
 }
 
 /**
@@ -53,5 +55,5 @@ export function passedToServiceOfIntegration(integrationService: string): string
  */
 export function passedToServiceOfSdkField(sdkService: string, field: string): string | undefined {
   if (sdkService === 'batch' && /(?:JobRoleArn|ExecutionRoleArn)$/i.test(field)) return 'ecs-tasks.amazonaws.com';
-  return BY_SDK_SERVICE[sdkService];
+  return Object.hasOwn(BY_SDK_SERVICE, sdkService) ? BY_SDK_SERVICE[sdkService] : undefined;
 }
