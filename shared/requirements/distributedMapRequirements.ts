@@ -83,6 +83,13 @@ function inventoryDataArn(manifestArn: string): string | undefined {
   return match === null ? undefined : `${match[1]}/data/*`;
 }
 
+/** True when a ReaderConfig `Transformation` loads the listed objects (or may: a JSONata expression). */
+function loadsListedObjects(transformation: unknown): boolean {
+  return (
+    transformation === 'LOAD_AND_FLATTEN' || (typeof transformation === 'string' && transformation.startsWith('{%'))
+  );
+}
+
 /** Requirements of an ItemReader or ResultWriter (its own Resource and Parameters/Arguments). */
 function ioRequirements(visit: StateVisit, base: DeriveBase, io: Record<string, unknown>): Requirement[] {
   const resource = String(io.Resource);
@@ -92,8 +99,13 @@ function ioRequirements(visit: StateVisit, base: DeriveBase, io: Record<string, 
     visit.queryLanguage === 'JSONata' ? (io.Arguments ?? io.Parameters) : (io.Parameters ?? io.Arguments);
   const env = envFor(visit, base, container ?? {}, resource, entry);
   const target = { state: visit.ref, integration: resource };
-  const requirements = permissionRequirements(entry, target, env).map(tidyS3);
   const reader = isObject(io.ReaderConfig) ? io.ReaderConfig : {};
+  let requirements = permissionRequirements(entry, target, env).map(tidyS3);
+  // Listing objects reads none of them unless `Transformation: LOAD_AND_FLATTEN` loads each listed object's content.
+  // https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itemreader.html#itemreader-iam-policies
+  if (entry.resource.endsWith(':listObjectsV2') && !loadsListedObjects(reader.Transformation)) {
+    requirements = requirements.filter((r) => !r.actions.includes('s3:GetObject'));
+  }
   const getObject = requirements.find(
     (r) => r.actions.includes('s3:GetObject') && entry.resource.endsWith(':getObject'),
   );

@@ -618,6 +618,15 @@ const ROWS: readonly Row[] = [
       'invoke lambda:InvokeFunction -> arn:aws:lambda:us-east-1:111122223333:function:fn',
     ],
   })),
+  {
+    name: 'ItemReader s3:listObjectsV2 reads no object without LOAD_AND_FLATTEN',
+    entry: 'arn:aws:states:::s3:listObjectsV2',
+    definition: distributedMap({
+      Label: 'fan',
+      ItemReader: { Resource: 'arn:aws:states:::s3:listObjectsV2', Parameters: { Bucket: 'inputs', Prefix: 'day/' } },
+    }),
+    lines: [...MAP_STATE, 'item-reader s3:ListBucket -> arn:aws:s3:::inputs'],
+  },
 ];
 
 /**
@@ -647,15 +656,6 @@ const KNOWN_GAPS: readonly Row[] = [
     entry: 'arn:aws:states:::dynamodb:getItem',
     state: { Resource: 'arn:aws:states:::dynamodb:getItem', Parameters: { TableName: 'orders-${Stage}', Key: {} } },
     lines: ['invoke dynamodb:GetItem -> arn:aws:dynamodb:us-east-1:111122223333:table/orders-*'],
-  },
-  {
-    name: 'ItemReader s3:listObjectsV2 reads no object without LOAD_AND_FLATTEN',
-    entry: 'arn:aws:states:::s3:listObjectsV2',
-    definition: distributedMap({
-      Label: 'fan',
-      ItemReader: { Resource: 'arn:aws:states:::s3:listObjectsV2', Parameters: { Bucket: 'inputs', Prefix: 'day/' } },
-    }),
-    lines: [...MAP_STATE, 'item-reader s3:ListBucket -> arn:aws:s3:::inputs'],
   },
   {
     name: 'aws-sdk glue:createJob names its job with Name',

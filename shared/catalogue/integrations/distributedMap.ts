@@ -143,7 +143,7 @@ export const DISTRIBUTED_MAP_INTEGRATIONS: readonly Integration[] = [
         staticResources: ['arn:${Partition}:s3:::${Param:Bucket}/${Param:Prefix}*'],
         dynamicResources: ['*'],
         parameterFields: ['Bucket', 'Prefix'],
-        note: 'Second generated statement: reading the listed objects (e.g. Transformation LOAD_AND_FLATTEN).',
+        note: 'Second generated statement: reading the listed objects, needed only with ReaderConfig Transformation LOAD_AND_FLATTEN (distributedMapRequirements drops it otherwise).',
       },
     ],
     source: 'https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itemreader.html#itemreader-iam-policies',
