@@ -16,7 +16,13 @@ export type RequirementMemo = Map<Integration, MemoNode>;
 /** A field read for a memo key; `simple` fields (no `.` or `[*]`) are read without readField when literal. */
 type MemoField = { field: string; dynamicKey: string; simple: boolean };
 
-const ABSENT = '\u0004';
+/**
+ * Memo keys are injective: a literal string is its own key unless it starts with a control character (then it is
+ * escaped with LITERAL), an absent field is ABSENT alone, and anything else is LIST followed by its JSON.
+ */
+const ABSENT = '\u0000';
+const LITERAL = '\u0001';
+const LIST = '\u0002';
 const FIELDS = new WeakMap<Integration, readonly MemoField[]>();
 
 function memoField(field: string): MemoField {
@@ -49,19 +55,25 @@ function fieldsOf(entry: Integration): readonly MemoField[] {
   return list;
 }
 
+/** The key of one literal string: the string itself, escaped when it could be mistaken for another kind's key. */
+function stringKey(value: string): string {
+  return value === '' || value.charCodeAt(0) > 0x1f ? value : LITERAL + value;
+}
+
 /** A key for what a field holds (the literal string itself when it is one), or undefined when not memoisable. */
 function fingerprint(values: readonly FieldValue[]): string | undefined {
   const [first] = values;
   if (first === undefined) return ABSENT;
-  if (values.length === 1 && first.kind === 'literal' && typeof first.value === 'string') return first.value;
-  let out = '\u0005';
+  if (values.length === 1 && first.kind === 'literal' && typeof first.value === 'string') return stringKey(first.value);
+  // A run-time value is a one-element array (its known prefix or null), which no memoisable literal is.
+  const parts: unknown[] = [];
   for (const value of values) {
-    if (value.kind === 'dynamic') out += `\u0003D${value.knownPrefix ?? ''}`;
-    else if (typeof value.value === 'string') out += `\u0003S${value.value}`;
-    else if (typeof value.value === 'number' || typeof value.value === 'boolean') out += `\u0003N${value.value}`;
+    if (value.kind === 'dynamic') parts.push([value.knownPrefix ?? null]);
+    else if (typeof value.value === 'string' || typeof value.value === 'number' || typeof value.value === 'boolean')
+      parts.push(value.value);
     else return undefined;
   }
-  return out;
+  return LIST + JSON.stringify(parts);
 }
 
 /** The fingerprint of one field: a plain literal top-level string directly, anything else through readField. */
@@ -71,7 +83,7 @@ function fieldFingerprint(args: unknown, f: MemoField, language: QueryLanguage):
     if (language === 'JSONata' || !Object.hasOwn(container, f.dynamicKey)) {
       const value = container[f.field];
       if (value === undefined && !Object.hasOwn(container, f.field)) return ABSENT;
-      if (typeof value === 'string' && !(language === 'JSONata' && isJsonataExpression(value))) return value;
+      if (typeof value === 'string' && !(language === 'JSONata' && isJsonataExpression(value))) return stringKey(value);
     }
   }
   return fingerprint(readField(args, f.field, language));
