@@ -35,8 +35,9 @@ function fillPlaceholders(text: string, variable: string, holes: Hole[]): string
 }
 
 /**
- * Fields that take a name or the resource's ARN (`FunctionName`: a name, a partial or a full ARN; `JobQueue`: a name
- * or an ARN), from the API references of the services.
+ * Fields that take a name or the resource's ARN, in any Region or account (`FunctionName`: a name, a partial or a full
+ * ARN), from the API references of the services. Fields that take an ARN only of the caller's own Region and account
+ * (an ECS cluster, a Batch job queue) are not listed: a run-time value of them keeps the state machine's location.
  */
 const NAME_OR_ARN_FIELDS = new Set([
   'FunctionName',
@@ -46,14 +47,12 @@ const NAME_OR_ARN_FIELDS = new Set([
   'logGroupName',
   'KeyId',
   'SecretId',
-  'JobQueue',
-  'JobDefinition',
-  'Cluster',
-  'TaskDefinition',
   'ModelId',
   'GuardrailIdentifier',
-  'Name',
 ]);
+
+/** Parts that take a name out of an ARN (a state machine's, a cluster's): the ARN can name another Region and account. */
+const LOCATING_PARTS: ReadonlySet<string> = new Set(['name', 'resourceName']);
 
 /** True when a field may hold a whole ARN: `…Arn`/`…ARN`, identifiers, and the fields that take a name or an ARN. */
 function takesArn(field: string): boolean {
@@ -61,7 +60,16 @@ function takesArn(field: string): boolean {
   return /(?:Arn|ARN|Identifier)$/.test(name) || NAME_OR_ARN_FIELDS.has(name);
 }
 
-type Rendered = { text: string; location: Location; whole: boolean };
+/**
+ * `mayMove`: a run-time value whose known start does not fix where the resource is (empty, or the start of `arn:` or
+ * of a URL), so, in a field that takes an ARN or a URL, it may name another Region or account.
+ */
+type Rendered = { text: string; location: Location; whole: boolean; mayMove?: boolean };
+
+/** True when a known start leaves the value free to be an ARN or a URL of any Region and account. */
+function leavesLocationOpen(knownPrefix: string): boolean {
+  return knownPrefix === '' || 'arn:'.startsWith(knownPrefix) || 'https://'.startsWith(knownPrefix);
+}
 
 /** One parameter's contribution: its literal text (parts taken out), or its known prefix and a hole. */
 function renderParam(
@@ -101,15 +109,23 @@ function renderParam(
       detail: value.kind === 'dynamic' ? value.expression : '',
     });
   }
-  let prefix = value.kind === 'dynamic' ? (value.knownPrefix ?? '') : '';
+  const known = value.kind === 'dynamic' ? (value.knownPrefix ?? '') : '';
+  let prefix = known;
   let at = location;
+  let located = false;
   if (segment.part !== undefined) {
     const extracted = prefix === '' ? undefined : extractPartPrefix(segment.part, prefix);
     prefix = extracted?.value ?? '';
     at = withLocation(location, extracted?.location);
+    located = extracted?.location !== undefined;
   }
   prefix = fillPlaceholders(segment.lowercase ? prefix.toLowerCase() : prefix, segment.field, holes);
-  return { text: `${prefix}*`, location: at, whole: segment.part === undefined && prefix.startsWith('arn:') };
+  return {
+    text: `${prefix}*`,
+    location: at,
+    whole: segment.part === undefined && prefix.startsWith('arn:'),
+    mayMove: !located && leavesLocationOpen(known),
+  };
 }
 
 function contextText(segment: Segment, location: Location, env: TemplateEnv, holes: Hole[], open: boolean): string {
@@ -152,13 +168,11 @@ function expandCombo(t: CompiledTemplate, combo: readonly FieldValue[], env: Tem
   // A run-time value of a field that takes a whole ARN can name another Region or account.
   const field = t.params[0]?.field ?? '';
   const part = t.params.length === 1 ? t.params[0]?.part : undefined;
-  const arnValuedPart = part !== undefined && ARN_VALUED_PARTS.has(part) && combo[0]?.kind !== 'literal';
+  const locatingPart =
+    part !== undefined &&
+    (ARN_VALUED_PARTS.has(part) || part === 'queueName' || (LOCATING_PARTS.has(part) && takesArn(field)));
   const open =
-    (t.wholeArnSuffix !== undefined || arnValuedPart) &&
-    first !== undefined &&
-    first.text.endsWith('*') &&
-    !first.whole &&
-    takesArn(field);
+    first?.mayMove === true && !first.whole && ((t.wholeArnSuffix !== undefined && takesArn(field)) || locatingPart);
   let out = '';
   let p = 0;
   for (const segment of t.segments) {

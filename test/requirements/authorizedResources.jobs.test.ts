@@ -53,7 +53,7 @@ const ROWS: readonly Row[] = [
       'invoke batch:SubmitJob -> arn:aws:batch:us-east-1:111122223333:job-queue/q arn:aws:batch:us-east-1:111122223333:job-definition/def:*',
     ],
     dynamic: [
-      'invoke batch:SubmitJob -> arn:aws:batch:*:*:job-queue/* arn:aws:batch:us-east-1:111122223333:job-definition/*',
+      'invoke batch:SubmitJob -> arn:aws:batch:us-east-1:111122223333:job-queue/* arn:aws:batch:us-east-1:111122223333:job-definition/*',
     ],
   },
   {
@@ -67,7 +67,7 @@ const ROWS: readonly Row[] = [
       'events events:PutTargets,events:PutRule,events:DescribeRule -> arn:aws:events:us-east-1:111122223333:rule/StepFunctionsGetEventsForBatchJobsRule',
     ],
     dynamic: [
-      'invoke batch:SubmitJob -> arn:aws:batch:*:*:job-queue/* arn:aws:batch:us-east-1:111122223333:job-definition/*',
+      'invoke batch:SubmitJob -> arn:aws:batch:us-east-1:111122223333:job-queue/* arn:aws:batch:us-east-1:111122223333:job-definition/*',
       'poll batch:DescribeJobs -> *',
       'cancel batch:TerminateJob -> arn:aws:batch:us-east-1:111122223333:job/*',
       'events events:PutTargets,events:PutRule,events:DescribeRule -> arn:aws:events:us-east-1:111122223333:rule/StepFunctionsGetEventsForBatchJobsRule',
@@ -78,7 +78,7 @@ const ROWS: readonly Row[] = [
     parameters: { Cluster: 'c', TaskDefinition: 'report' },
     vary: ['TaskDefinition'],
     literal: ['invoke ecs:RunTask -> arn:aws:ecs:us-east-1:111122223333:task-definition/report:*'],
-    dynamic: ['invoke ecs:RunTask -> arn:aws:ecs:*:*:task-definition/*'],
+    dynamic: ['invoke ecs:RunTask -> arn:aws:ecs:us-east-1:111122223333:task-definition/*'],
   },
   {
     resource: 'arn:aws:states:::ecs:runTask.waitForTaskToken',
@@ -94,7 +94,10 @@ const ROWS: readonly Row[] = [
       'invoke ecs:RunTask -> arn:aws:ecs:us-east-1:111122223333:task-definition/report:4',
       'passrole iam:PassRole -> arn:aws:iam::111122223333:role/report-exec',
     ],
-    dynamic: ['invoke ecs:RunTask -> arn:aws:ecs:*:*:task-definition/*', 'passrole iam:PassRole -> *'],
+    dynamic: [
+      'invoke ecs:RunTask -> arn:aws:ecs:us-east-1:111122223333:task-definition/*',
+      'passrole iam:PassRole -> *',
+    ],
   },
   {
     resource: 'arn:aws:states:::ecs:runTask.sync',
@@ -113,7 +116,7 @@ const ROWS: readonly Row[] = [
       'passrole iam:PassRole -> arn:aws:iam::111122223333:role/report-task',
     ],
     dynamic: [
-      'invoke ecs:RunTask -> arn:aws:ecs:*:*:task-definition/*',
+      'invoke ecs:RunTask -> arn:aws:ecs:us-east-1:111122223333:task-definition/*',
       'poll ecs:DescribeTasks -> arn:aws:ecs:us-east-1:111122223333:task/*/*',
       'cancel ecs:StopTask -> arn:aws:ecs:us-east-1:111122223333:task/*/*',
       'events events:PutTargets,events:PutRule,events:DescribeRule -> arn:aws:events:us-east-1:111122223333:rule/StepFunctionsGetEventsForECSTaskRule',

@@ -175,7 +175,7 @@ const ROWS: Row[] = [
     expected: [
       {
         actions: ['sqs:SendMessage'],
-        resources: ['arn:aws:sqs:eu-west-1:111122223333:*'],
+        resources: ['arn:aws:sqs:*:*:*'],
         holes: ['QueueUrl:dynamic-value'],
       },
     ],
@@ -187,7 +187,7 @@ const ROWS: Row[] = [
     expected: [
       {
         actions: ['sqs:SendMessage'],
-        resources: ['arn:aws:sqs:eu-west-1:111122223333:*'],
+        resources: ['arn:aws:sqs:*:*:*'],
         holes: ['QueueUrl:placeholder'],
       },
     ],
