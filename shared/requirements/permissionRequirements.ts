@@ -4,8 +4,8 @@ import { type AuthorizedGroup, authorizedGroupsOf } from './authorizedGroups.js'
 import { type CompiledPermission, compilePermission } from './compilePermission.js';
 import { consequenceOf } from './consequenceOf.js';
 import type { TemplateEnv } from './expandTemplate.js';
-import { passedToServiceOfIntegration } from './passedToService.js';
 import { expandWithHoles } from './expandWithHoles.js';
+import { passedToServiceOfIntegration } from './passedToService.js';
 import { conditionContext, type Resolution } from './resolvePermission.js';
 import { resolveSpecialPermission } from './resolveSpecialPermission.js';
 
