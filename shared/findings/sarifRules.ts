@@ -59,6 +59,7 @@ const RULE_TEXT: Record<Rule, { short: string; full: string }> = {
   },
   UnresolvedPlaceholder: {
     short: 'The definition holds an unapplied DefinitionSubstitutions placeholder',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: names the ${…} placeholder syntax
     full: 'A ${…} placeholder was not substituted: pass --substitution KEY=VALUE or --substitutions FILE so the audit sees what Step Functions runs.',
   },
   ConditionalPermission: {
