@@ -15,7 +15,7 @@ export const DEFINITION_SUBSTITUTIONS_DOCS =
  */
 export function unresolvedPlaceholderRequirement(visit: StateVisit): Requirement | undefined {
   const resource = visit.state.Resource;
-  if (typeof resource !== 'string') return undefined;
+  if (typeof resource !== 'string' || !resource.includes('${')) return undefined;
   const [placeholder] = placeholdersIn(resource);
   if (placeholder === undefined || findTaskIntegration(resource) !== undefined) return undefined;
   return {
