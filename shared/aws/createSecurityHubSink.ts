@@ -71,6 +71,41 @@ function fromStored(finding: AwsSecurityFinding): AsffFinding {
   };
 }
 
+/** One finding Security Hub said it could not import. */
+type FailedFinding = { Id?: string | undefined; ErrorCode?: string | undefined; ErrorMessage?: string | undefined };
+
+/**
+ * The failed findings of a BatchImportFindings answer, each one of those sent; throws when the answer does not add
+ * up (FailedCount > 0 with no or unknown FailedFindings, FailedFindings with FailedCount 0, or fewer successes than
+ * findings sent), since a finding that silently failed — an archive above all — would otherwise be forgotten.
+ */
+function explainedFailures(
+  output: {
+    FailedCount?: number | undefined;
+    SuccessCount?: number | undefined;
+    FailedFindings?: FailedFinding[] | undefined;
+  },
+  sent: AsffFinding[],
+): FailedFinding[] {
+  const failed = output.FailedFindings ?? [];
+  const failedCount = output.FailedCount ?? 0;
+  const sentIds = new Set(sent.map((f) => f.Id));
+  const unknown = failed.filter((f) => f.Id === undefined || !sentIds.has(f.Id));
+  const problems = [
+    ...(failedCount !== failed.length ? [`FailedCount ${failedCount} but ${failed.length} FailedFindings`] : []),
+    ...(unknown.length > 0 ? [`failed ids not sent: ${unknown.map((f) => f.Id ?? '(none)').join(', ')}`] : []),
+    ...(typeof output.SuccessCount === 'number' && output.SuccessCount + failed.length < sent.length
+      ? [`SuccessCount ${output.SuccessCount} + ${failed.length} failed < ${sent.length} sent`]
+      : []),
+  ];
+  if (problems.length > 0) {
+    throw new Error(
+      `BatchImportFindings answered an unexplained failure for ${sent.length} findings: ${problems.join('; ')}`,
+    );
+  }
+  return failed;
+}
+
 /** Splits findings into BatchImportFindings calls of ≤ 100 findings and ≤ 6 MB. */
 export function batchFindings(findings: AsffFinding[]): AsffFinding[][] {
   const batches: AsffFinding[][] = [];
@@ -153,8 +188,8 @@ export function createSecurityHubSink(
         .catch((error: unknown) => {
           throw awsCallError('BatchImportFindings', `${pending.length} findings`, error);
         });
-      const failed = output.FailedFindings ?? [];
-      if ((output.FailedCount ?? 0) === 0 || failed.length === 0) return;
+      const failed = explainedFailures(output, pending);
+      if (failed.length === 0) return;
       if (attempt >= MAX_IMPORT_ATTEMPTS) {
         const names = failed.map((f) => `${f.Id} (${f.ErrorCode}: ${f.ErrorMessage})`).join('; ');
         throw new Error(`BatchImportFindings failed for ${failed.length} findings after ${attempt} attempts: ${names}`);

@@ -31,7 +31,9 @@ const imported = () => hub.commandCalls(BatchImportFindingsCommand).map((c) => c
 beforeEach(() => {
   hub.reset();
   hub.on(GetFindingsCommand).resolves({ Findings: [] });
-  hub.on(BatchImportFindingsCommand).resolves({ FailedCount: 0, SuccessCount: 1, FailedFindings: [] });
+  hub
+    .on(BatchImportFindingsCommand)
+    .callsFake(async (input) => ({ FailedCount: 0, SuccessCount: input.Findings?.length ?? 0, FailedFindings: [] }));
 });
 
 describe('createSecurityHubSink', () => {
@@ -147,6 +149,40 @@ describe('createSecurityHubSink', () => {
     );
     expect(imported()).toHaveLength(3);
     expect(sleeps).toEqual([100, 200]);
+  });
+
+  it.each([
+    { name: 'FailedCount without FailedFindings', answer: { FailedCount: 1, SuccessCount: 0, FailedFindings: [] } },
+    { name: 'FailedCount without a FailedFindings list', answer: { FailedCount: 2, SuccessCount: 0 } },
+    {
+      name: 'a failed Id that was not sent',
+      answer: {
+        FailedCount: 1,
+        SuccessCount: 1,
+        FailedFindings: [{ Id: `${SM}/other`, ErrorCode: 'InvalidInput', ErrorMessage: 'x' }],
+      },
+    },
+    {
+      name: 'FailedFindings while FailedCount is 0',
+      answer: {
+        FailedCount: 0,
+        SuccessCount: 1,
+        FailedFindings: [{ Id: `${SM}/f1`, ErrorCode: 'InvalidInput', ErrorMessage: 'x' }],
+      },
+    },
+    { name: 'fewer successes than findings sent', answer: { FailedCount: 0, SuccessCount: 0, FailedFindings: [] } },
+  ])('throws at once on an unexplained failure: $name', async ({ answer }) => {
+    hub.on(BatchImportFindingsCommand).resolves(answer);
+    const report = reportWith([finding('f1'), finding('f2')]);
+    const { sink: hubSink, sleeps } = sink();
+    await expect(hubSink.publish(report, allNew(report))).rejects.toThrow(/BatchImportFindings .*unexplained/);
+    expect(imported()).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+  });
+
+  it('fails the archive of a deleted state machine when Security Hub answers FailedCount with no failed finding', async () => {
+    hub.on(BatchImportFindingsCommand).resolves({ FailedCount: 1, SuccessCount: 0, FailedFindings: [] });
+    await expect(sink().sink.archiveAll(SM, ['a'])).rejects.toThrow(/unexplained/);
   });
 
   it('throws a failed call with the SDK error as cause', async () => {
