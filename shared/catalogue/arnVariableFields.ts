@@ -16,7 +16,7 @@ const GENERAL: ReadonlyMap<string, readonly string[]> = new Map([
   ['ActivityName', ['ActivityArn']],
   ['ClusterName', ['Cluster#resourceName', 'ClusterName', 'ClusterArn#resourceName']],
   ['WorkGroupName', ['WorkGroup']],
-  ['ApiId', ['ApiEndpoint#apiId', 'ApiId', 'RestApiId']],
+  ['ApiId', ['ApiEndpoint#apiId', 'ApiId']],
   ['ApiSpecificResourcePath', ['Path']],
   ['RoleNameWithPath', ['RoleArn', 'RoleName']],
   ['FunctionName', ['FunctionName']],

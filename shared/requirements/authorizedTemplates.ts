@@ -117,7 +117,11 @@ function fits(template: string, type: IamResourceType, service: string): boolean
 function choose(input: AuthorizedTemplateInput): AuthorizedTemplates | undefined {
   const reference = iamActionReference(input.action);
   if (reference === undefined) return undefined;
-  const types = reference.resourceTypes;
+  // A few reference entries join several ARN formats with commas (API Gateway's `…/apis/ID/…, …/restapis/ID/…`):
+  // each is an alternative resource of the type.
+  const types = reference.resourceTypes.flatMap((type) =>
+    type.arn.includes(', ') ? type.arn.split(/,\s*/).map((arn) => ({ ...type, arn })) : [type],
+  );
   if (types.length === 0) return { templates: ['*'], resourceType: '*', fromReference: true };
   const fields = fieldLookup(input.fields);
   const lowercase = input.lowercase === true;

@@ -199,6 +199,15 @@ const ROWS: Row[] = [
     expected: [{ actions: ['sns:Publish'], resources: ['arn:aws:sns:us-east-1:444455556666:alerts'] }],
   },
   {
+    // The reference joins the HTTP API and REST API formats of the type with a comma: each is an alternative.
+    name: 'apigateway getAuthorizers: a REST API id names the restapis form',
+    call: 'apigateway:getAuthorizers',
+    parameters: { RestApiId: 'abc123' },
+    expected: [
+      { actions: ['apigateway:GET'], resources: ['arn:aws:apigateway:eu-west-1::/restapis/abc123/authorizers'] },
+    ],
+  },
+  {
     name: 'sns publish: jsonpath topic',
     call: 'sns:publish',
     parameters: { 'TopicArn.$': '$.topic', Message: 'x' },
