@@ -11,12 +11,12 @@ export type AuditHandler = (event: SQSEvent, context?: Context) => Promise<SQSBa
 
 async function handleTarget(target: AuditTarget, deps: AuditHandlerDeps, messageId: string): Promise<void> {
   const keys = { messageId, eventId: target.eventId, eventName: target.eventName, stateMachineArn: target.arn };
-  if (await deps.store.hasProcessedEvent(target.eventId)) {
-    deps.log.info('Skipping an event that was already processed', keys);
-    deps.metrics.add('DuplicateEvents', 1);
-    return;
-  }
   try {
+    if (await deps.store.hasProcessedEvent(target.eventId)) {
+      deps.log.info('Skipping an event that was already processed', keys);
+      deps.metrics.add('DuplicateEvents', 1);
+      return;
+    }
     if (target.kind === 'archive') await archiveStateMachine(target.arn, deps, target.eventName);
     else await auditTarget(target.arn, deps);
     await deps.store.markEventProcessed(target.eventId);

@@ -189,6 +189,18 @@ describe('createAuditHandler', () => {
     expect(fakes.processedEvents.size).toBe(0);
   });
 
+  it('logs one error line and counts FailedRecords when reading the processed-event marker fails', async () => {
+    const fakes = createFakes();
+    fakes.deps.store.hasProcessedEvent = async () => Promise.reject(throttled);
+    const response = await createAuditHandler(fakes.deps)(sqsEvent([create]));
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'm0' }] });
+    const errors = fakes.logs.filter((l) => l.level === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.attributes).toMatchObject({ messageId: 'm0', transient: true, stateMachineArn: SM_ARN });
+    expect(metricTotal(fakes, 'FailedRecords')).toBe(1);
+    expect(fakes.described).toEqual([]);
+  });
+
   it('returns every record as a failure instead of throwing when the whole batch fails', async () => {
     const fakes = createFakes({ lookups: { [SM_ARN]: throttled } });
     const response = await createAuditHandler(fakes.deps)(sqsEvent([create, withEventId(create, 'other')]));
