@@ -1,5 +1,5 @@
 import { loadAuthorizationDetails } from '../shared/local/createAuthorizationDetailsSource.js';
-import { loadPolicyFile } from '../shared/local/parsePolicyFile.js';
+import { loadIdentityPolicyFile } from '../shared/local/parsePolicyFile.js';
 import type { NamedPolicy } from '../shared/ports.js';
 import type { PolicyDocument } from '../shared/types.js';
 import type { CheckFlags } from './checkOptions.js';
@@ -52,7 +52,7 @@ export async function prepareOfflineAudit(flags: CheckFlags): Promise<PreparedAu
       description.roleArn = lookup.roleArn;
     }
   }
-  for (const path of policyFiles) identity.push(await loadPolicyFile(path));
+  for (const path of policyFiles) identity.push(...(await loadIdentityPolicyFile(path)));
   const simulator = await createCheckSimulator(flags, { identity, boundary });
   return {
     description,

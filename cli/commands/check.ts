@@ -23,8 +23,9 @@ ${DEFINITION_HELP}
 
 Role, offline (files; no AWS credentials; the embedded IAM evaluator decides; --policy and/or
 --authorization-details):
-  --policy FILE              an identity policy (repeatable): a policy document, or the output of
-                             aws iam get-role-policy or aws iam get-policy-version
+  --policy FILE              an identity policy (repeatable): a policy document, the output of
+                             aws iam get-role-policy or aws iam get-policy-version, or a JSON array of
+                             them (what sfn-role-audit policy prints for a large definition)
   --authorization-details FILE
                              the output of aws iam get-account-authorization-details; the role's inline and
                              attached managed policies (default versions), permissions boundary and trust policy

@@ -28,8 +28,24 @@ export function parsePolicyFile(value: unknown, source: string): NamedPolicy {
   );
 }
 
-/** Reads a policy file (see parsePolicyFile) from disk. */
+/**
+ * Reads the identity policies of one --policy file: one policy (see parsePolicyFile), or a JSON array of them, as
+ * `sfn-role-audit policy` prints a policy too large for one document (each named `FILE[i]`).
+ */
+export function parseIdentityPolicyFile(value: unknown, source: string): NamedPolicy[] {
+  if (!Array.isArray(value)) return [parsePolicyFile(value, source)];
+  if (value.length === 0) throw new InputError(`${source}: the policy list is empty`);
+  return value.map((item, index) => parsePolicyFile(item, `${source}[${index}]`));
+}
+
+/** Reads a policy file holding one policy (see parsePolicyFile) from disk: a permissions boundary. */
 export async function loadPolicyFile(path: string): Promise<NamedPolicy> {
   const file = await readJsonFile(path);
   return parsePolicyFile(file.value, path);
+}
+
+/** Reads an identity policy file holding one policy or an array of them (see parseIdentityPolicyFile) from disk. */
+export async function loadIdentityPolicyFile(path: string): Promise<NamedPolicy[]> {
+  const file = await readJsonFile(path);
+  return parseIdentityPolicyFile(file.value, path);
 }
