@@ -1,5 +1,5 @@
 import type { AuditReport, Finding } from '../types.js';
-import { locateJsonPath, type TextPosition } from './locateJsonPath.js';
+import { locateJsonPaths, type TextPosition } from './locateJsonPaths.js';
 import { SARIF_LEVELS, sarifRuleId, sarifRules } from './sarifRules.js';
 
 /** Where the definition lives: its URI in the repository and, for line numbers, its text. */
@@ -18,10 +18,18 @@ function pathOf(finding: Finding): readonly string[] | undefined {
   return finding.state?.path;
 }
 
-function positionOf(finding: Finding, text: string | undefined): TextPosition {
-  const path = pathOf(finding);
-  if (text === undefined || path === undefined) return { line: 1, column: 1 };
-  return locateJsonPath(text, path) ?? { line: 1, column: 1 };
+const FIRST_LINE: TextPosition = { line: 1, column: 1 };
+
+/** The position of every finding's path, all found in one pass over the text (line 1 when unknown). */
+function positionsOf(findings: readonly Finding[], text: string | undefined): TextPosition[] {
+  if (text === undefined) return findings.map(() => FIRST_LINE);
+  const paths = findings.map(pathOf);
+  const located = locateJsonPaths(
+    text,
+    paths.filter((path): path is readonly string[] => path !== undefined),
+  );
+  let next = 0;
+  return paths.map((path) => (path === undefined ? FIRST_LINE : (located[next++] ?? FIRST_LINE)));
 }
 
 function messageOf(finding: Finding): string {
@@ -38,8 +46,9 @@ function messageOf(finding: Finding): string {
  * unknown), with the finding id as partial fingerprint.
  */
 export function renderSarif(report: AuditReport, options: SarifOptions): string {
-  const results = report.findings.map((finding) => {
-    const position = positionOf(finding, options.definitionText);
+  const positions = positionsOf(report.findings, options.definitionText);
+  const results = report.findings.map((finding, index) => {
+    const position = positions[index] ?? FIRST_LINE;
     return {
       ruleId: sarifRuleId(finding),
       level: SARIF_LEVELS[finding.severity],
