@@ -8,6 +8,8 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseDefinition } from '../shared/asl/parseDefinition.js';
+import { compilePolicies } from '../shared/iam/compilePolicies.js';
+import { evaluateCompiled } from '../shared/iam/evaluateCompiled.js';
 import { createEmbeddedSimulator } from '../shared/local/createEmbeddedSimulator.js';
 import { deriveRequirements } from '../shared/requirements/deriveRequirements.js';
 import type { SimulationRequest } from '../shared/types.js';
@@ -63,6 +65,48 @@ async function benchEvaluator(): Promise<string[]> {
   ];
 }
 
+/** Throughput on the patterns that made the old regular expressions backtrack (issue 8): 10,000-character `*a*a…`. */
+function benchAdversarial(): string[] {
+  const stars = '*a'.repeat(5_000);
+  const near = 'a'.repeat(10_000);
+  const fn = 'arn:aws:lambda:us-east-1:111122223333:function';
+  const compiled = compilePolicies({
+    identity: [
+      {
+        name: 'adversarial',
+        document: {
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Action: `lambda:${stars}`, Resource: `arn:aws:lambda:*:*:function:${stars}` },
+            {
+              Effect: 'Allow',
+              Action: 'lambda:InvokeFunction',
+              Resource: '*',
+              Condition: { StringLike: { 'aws:PrincipalTag/team': stars } },
+            },
+          ],
+        },
+      },
+    ],
+  });
+  const requests: SimulationRequest[] = Array.from({ length: 50 }, (_, i) => [
+    { action: `lambda:${near}b`, resource: `${fn}:${near}b` },
+    { action: 'lambda:InvokeFunction', resource: `${fn}:${near}`, context: { 'aws:PrincipalTag/team': `${near}${i}` } },
+    { action: `lambda:${near}`, resource: `${fn}:${near.slice(i)}` },
+    { action: `lambda:${near}`, resource: `${fn}:${'a'.repeat(i)}*` },
+  ]).flat();
+  const runs: number[] = [];
+  for (let round = 0; round < 15; round++) {
+    const t0 = performance.now();
+    for (const request of requests) evaluateCompiled(compiled, request);
+    if (round >= 3) runs.push(performance.now() - t0);
+  }
+  const perSecond = requests.length / (median(runs) / 1000);
+  return [
+    `| adversarial patterns (10,000-character \`*a*a…\` Action, Resource and StringLike; literal near misses and holes) | **${Math.round(perSecond).toLocaleString('en-US')} requests/s** (${requests.length} requests, median of 12 runs; the regular expressions took 25 s for one request with ten stars) |`,
+  ];
+}
+
 async function benchExampleAudit(): Promise<string[]> {
   const runs: number[] = [];
   let findings = 0;
@@ -102,7 +146,7 @@ function benchLambdaBundle(): string[] {
 
 const sections: [string, string[]][] = [
   ['Analysis (issue 2): ~1 MB definition, ~5,000 states', benchAnalysis()],
-  ['Embedded evaluator throughput (issue 3)', await benchEvaluator()],
+  ['Embedded evaluator throughput (issue 3)', [...(await benchEvaluator()), ...benchAdversarial()]],
   ['Audit of the bundled example (issue 3)', await benchExampleAudit()],
   ['Lambda bundle (issue 4)', benchLambdaBundle()],
 ];
