@@ -18,39 +18,51 @@ type Run = { length: number; pieces: readonly Piece[] };
 /** A compiled glob: `head`, then (when the glob has a `*`) `middle` runs in order and `tail`, separated by stars. */
 export type Glob = { head: Run; middle: readonly Run[]; tail: Run | undefined; minLength: number };
 
-function toRun(tokens: readonly PatternToken[]): Run {
-  const pieces: Piece[] = [];
-  let length = 0;
-  let text = '';
-  let offset = 0;
-  for (const token of tokens) {
+/** Builds one run at a time from consecutive non-star tokens. */
+class RunBuilder {
+  private pieces: Piece[] = [];
+  private text = '';
+  private offset = 0;
+  private length = 0;
+
+  add(token: PatternToken): void {
     if (token.kind === 'one') {
-      if (text !== '') pieces.push({ offset, text });
-      text = '';
-      length += 1;
-      offset = length;
+      if (this.text !== '') this.pieces.push({ offset: this.offset, text: this.text });
+      this.text = '';
+      this.length += 1;
+      this.offset = this.length;
     } else {
-      text += token.char;
-      length += token.char.length;
+      this.text += token.char;
+      this.length += token.char.length;
     }
   }
-  if (text !== '') pieces.push({ offset, text });
-  return { length, pieces };
+
+  take(): Run {
+    if (this.text !== '') this.pieces.push({ offset: this.offset, text: this.text });
+    const run = { length: this.length, pieces: this.pieces };
+    this.pieces = [];
+    this.text = '';
+    this.offset = 0;
+    this.length = 0;
+    return run;
+  }
 }
 
 /** Compiles tokens into a Glob; star tokens separate runs, consecutive stars act as one. */
 export function compileGlob(tokens: readonly PatternToken[]): Glob {
-  const runs: PatternToken[][] = [[]];
+  const builder = new RunBuilder();
+  const runs: Run[] = [];
   for (const token of tokens) {
-    if (token.kind === 'star') runs.push([]);
-    else runs[runs.length - 1]?.push(token);
+    if (token.kind === 'star') runs.push(builder.take());
+    else builder.add(token);
   }
-  const compiled = runs.map(toRun);
-  const head = compiled[0] as Run;
-  const minLength = compiled.reduce((sum, run) => sum + run.length, 0);
-  if (compiled.length === 1) return { head, middle: [], tail: undefined, minLength };
-  const middle = compiled.slice(1, -1).filter((run) => run.length > 0);
-  return { head, middle, tail: compiled[compiled.length - 1] as Run, minLength };
+  const last = builder.take();
+  const head = runs[0] ?? last;
+  let minLength = last.length;
+  for (const run of runs) minLength += run.length;
+  if (runs.length === 0) return { head, middle: [], tail: undefined, minLength };
+  const middle = runs.slice(1).filter((run) => run.length > 0);
+  return { head, middle, tail: last, minLength };
 }
 
 function runAt(run: Run, text: string, at: number): boolean {
