@@ -1,3 +1,4 @@
+import { escapePolicyVariables } from '../iam/escapePolicyVariables.js';
 import { type ContextValues, type PolicyStatement, PURPOSES, type Purpose, type Requirement } from '../types.js';
 
 /** A statement being merged: what it allows, on what, under which condition, and the purpose it serves. */
@@ -15,7 +16,7 @@ function conditionOf(context: ContextValues | undefined): PolicyStatement['Condi
   const condition: Record<string, Record<string, string | string[]>> = {};
   for (const key of Object.keys(context).sort()) {
     const value = context[key] as string | string[];
-    const values = sortedUnique(typeof value === 'string' ? [value] : value);
+    const values = sortedUnique((typeof value === 'string' ? [value] : value).map(escapePolicyVariables));
     const operator = values.some((v) => /[*?]/.test(v)) ? 'StringLike' : 'StringEquals';
     condition[operator] ??= {};
     (condition[operator] as Record<string, string | string[]>)[key] =
@@ -25,7 +26,7 @@ function conditionOf(context: ContextValues | undefined): PolicyStatement['Condi
 }
 
 function draftOf(r: Requirement): Draft {
-  const resources = r.resources.includes('*') ? ['*'] : sortedUnique(r.resources);
+  const resources = r.resources.includes('*') ? ['*'] : sortedUnique(r.resources.map(escapePolicyVariables));
   return { purpose: r.purpose, actions: sortedUnique(r.actions), resources, condition: conditionOf(r.context) };
 }
 
@@ -74,7 +75,8 @@ function sidOf(d: Draft): string {
 /**
  * Least-privilege statements for the requirements the execution role must satisfy (not unknown integrations, not
  * those of roles assumed with Credentials): merged when they share resources and condition (actions united) or
- * actions and condition (resources united), sorted by purpose, with deterministic Sids.
+ * actions and condition (resources united), sorted by purpose, with deterministic Sids. Text from the definition
+ * is escaped (`${` → `${$}{`) so IAM does not read it as a policy variable.
  */
 export function policyStatementsOf(requirements: readonly Requirement[]): PolicyStatement[] {
   let drafts = requirements
