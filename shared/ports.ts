@@ -76,3 +76,19 @@ export type ReportChange = {
   /** True when this is the first audit of the state machine. */
   first: boolean;
 };
+
+/**
+ * What a delivery record is about: one CloudTrail event (a per-audit message such as EventBridge's "audit
+ * completed"), or one change of one state machine from one stored state (a notification such as SNS or Slack).
+ */
+export type DeliveryKey =
+  | { scope: 'event'; eventId: string }
+  | { scope: 'change'; stateMachineArn: string; fingerprint: string };
+
+/** Remembers which sink was told about what, so a retried or repeated record does not tell it again. */
+export type DeliveryLedger = {
+  /** True when the sink was already told (strongly consistent read). */
+  hasDelivered(key: DeliveryKey, sink: string): Promise<boolean>;
+  /** Records a successful delivery with a conditional write; false when another attempt had recorded it first. */
+  recordDelivery(key: DeliveryKey, sink: string): Promise<boolean>;
+};

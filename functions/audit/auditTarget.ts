@@ -3,6 +3,8 @@ import { auditStateMachine } from '../../shared/audit.js';
 import { warrantsNotification } from '../../shared/findings/warrantsNotification.js';
 import { SEVERITIES } from '../../shared/types.js';
 import { archiveStateMachine } from './archiveStateMachine.js';
+import { changeFingerprint } from './changeFingerprint.js';
+import { notePublication } from './notePublication.js';
 import { parseIgnoreTag } from './parseIgnoreTag.js';
 import { publishToSinks } from './publishToSinks.js';
 import type { AuditHandlerDeps } from './types.js';
@@ -10,13 +12,14 @@ import type { AuditHandlerDeps } from './types.js';
 /**
  * Audits one state machine (plain, version or alias ARN): describe it (archive when it is gone), check its role
  * with the configured simulator, apply the `sfn-role-audit:ignore` tag, compare with the previous audit, tell the
- * sinks, and store the new state. Throws on I/O failures so the record is retried.
+ * sinks that have not heard about this event or change yet, and store the new state (with the event id, which
+ * starts the next change). Throws on I/O failures so the record is retried.
  */
-export async function auditTarget(arn: string, deps: AuditHandlerDeps): Promise<void> {
+export async function auditTarget(arn: string, deps: AuditHandlerDeps, eventId: string): Promise<void> {
   const started = performance.now();
   const lookup = await deps.source.describe(arn);
   if (!lookup.found) {
-    await archiveStateMachine(arn, deps, `not found: ${lookup.reason}`);
+    await archiveStateMachine(arn, deps, `not found: ${lookup.reason}`, eventId);
     return;
   }
   const { description } = lookup;
@@ -36,8 +39,13 @@ export async function auditTarget(arn: string, deps: AuditHandlerDeps): Promise<
   const change = deps.computeChange(previous, report);
   const notable = warrantsNotification(report, change, deps.notifyMinSeverity);
   const sinks = deps.sinks.filter((s) => notable || !s.onlyNotable);
-  const told = await publishToSinks(sinks, report, change);
-  await deps.store.save(report);
+  const publication = await publishToSinks(sinks, report, change, {
+    ledger: deps.store,
+    event: { scope: 'event', eventId },
+    change: { scope: 'change', stateMachineArn: arn, fingerprint: changeFingerprint(previous, report, change) },
+  });
+  notePublication(publication, deps, { eventId, stateMachineArn: arn });
+  await deps.store.save(report, eventId);
   deps.metrics.add('Audits', 1);
   for (const severity of SEVERITIES) {
     const count = report.summary.bySeverity[severity];
@@ -53,6 +61,7 @@ export async function auditTarget(arn: string, deps: AuditHandlerDeps): Promise<
     newOrWorse: change.newOrWorse.length,
     resolved: change.resolved.length,
     notable,
-    sinks: told,
+    sinks: publication.told,
+    alreadyTold: publication.skipped,
   });
 }

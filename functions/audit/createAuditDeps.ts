@@ -50,13 +50,19 @@ export async function createAuditDeps(
   const roles = createIamRolePolicySource(clients.iam);
   const sinks: AuditSink[] = [];
   if (config.securityHubEnabled) {
-    sinks.push({ sink: createSecurityHubSink(clients.securityHub), onlyNotable: false, onArchive: true });
+    sinks.push({
+      sink: createSecurityHubSink(clients.securityHub),
+      onlyNotable: false,
+      onArchive: true,
+      delivery: 'reimport',
+    });
   }
   if (config.snsTopicArn !== undefined) {
     sinks.push({
       sink: createSnsSink(clients.sns, { topicArn: config.snsTopicArn, minSeverity }),
       onlyNotable: true,
       onArchive: false,
+      delivery: 'change',
     });
   }
   if (config.slackSecretArn !== undefined) {
@@ -65,6 +71,7 @@ export async function createAuditDeps(
       sink: createSlackWebhookSink(fetchFn, { webhookUrl, minSeverity }),
       onlyNotable: true,
       onArchive: false,
+      delivery: 'change',
     });
   }
   if (config.eventBusName !== undefined) {
@@ -72,6 +79,7 @@ export async function createAuditDeps(
       sink: createEventBridgeSink(clients.eventBridge, { eventBusName: config.eventBusName }),
       onlyNotable: false,
       onArchive: false,
+      delivery: 'event',
     });
   }
   // SIMULATOR=aws reads each role once per resolution: readRole (existence, trust) and the simulator's identity

@@ -1,4 +1,10 @@
-import type { FindingSink, PermissionSimulator, ReportChange, StateMachineSource } from '../../shared/ports.js';
+import type {
+  DeliveryLedger,
+  FindingSink,
+  PermissionSimulator,
+  ReportChange,
+  StateMachineSource,
+} from '../../shared/ports.js';
 import type { AuditReport, PolicyDocument, Severity } from '../../shared/types.js';
 
 /** Structured logging as the handler uses it (Powertools Logger fits). Never pass definitions, policies or secrets. */
@@ -17,7 +23,10 @@ export type AuditMetricName =
   | 'MalformedRecords'
   | 'DuplicateEvents'
   | 'Archives'
-  | 'FailedRecords';
+  | 'FailedRecords'
+  | 'EventsInProgress'
+  | 'DeliveriesSkipped'
+  | 'DuplicateDeliveries';
 
 /** Metrics as the handler uses them (backed by Powertools Metrics in Lambda). */
 export type AuditMetrics = {
@@ -32,16 +41,25 @@ export type StoredAudit = {
   stateMachineArn: string;
   roleArn: string | null;
   findings: { id: string; severity: Severity | string }[];
+  /** When it was stored and for which event: together they name the stored state a change is computed from. */
+  auditedAt?: string;
+  lastEventId?: string;
 };
 
-/** Where the previous audit of each state machine and the processed CloudTrail event ids live (DynamoDB). */
-export type AuditStateStore = {
+/**
+ * Where the previous audit of each state machine, the claims on CloudTrail events and the delivery records live
+ * (DynamoDB). An event is claimed before any work (`claimed`), `done` once processed, and `leased` while another
+ * invocation holds an unexpired claim on it.
+ */
+export type AuditStateStore = DeliveryLedger & {
   load(stateMachineArn: string): Promise<StoredAudit | undefined>;
-  save(report: AuditReport): Promise<void>;
-  /** Forgets a state machine (deleted or gone). */
+  save(report: AuditReport, lastEventId?: string): Promise<void>;
+  /** Forgets a state machine (deleted or gone), with its delivery records. */
   remove(stateMachineArn: string): Promise<void>;
-  hasProcessedEvent(eventId: string): Promise<boolean>;
-  markEventProcessed(eventId: string): Promise<void>;
+  claimEvent(eventId: string, owner: string): Promise<'claimed' | 'done' | 'leased'>;
+  completeEvent(eventId: string, owner: string): Promise<void>;
+  /** Gives up a claim after a failure (only `owner`'s), so the retry need not wait for the lease to expire. */
+  releaseEvent(eventId: string, owner: string): Promise<void>;
 };
 
 /** How the execution role is checked: a simulator, whether the role exists, and its trust policy when read. */
@@ -55,7 +73,15 @@ export type PrincipalResolver = (roleArn: string, region: string) => Promise<Res
  * notification threshold and about "all clear"; `onArchive` sinks (Security Hub) also hear about deleted state
  * machines, so they can archive their findings.
  */
-export type AuditSink = { sink: FindingSink; onlyNotable: boolean; onArchive: boolean };
+export type AuditSink = { sink: FindingSink; onlyNotable: boolean; onArchive: boolean; delivery: SinkDelivery };
+
+/**
+ * How a sink is kept from telling the same thing twice: `reimport` sinks are idempotent themselves (Security Hub
+ * upserts by finding Id and keeps the newest UpdatedAt); `event` sinks (EventBridge: one message per audit) and
+ * `change` sinks (SNS, Slack: one message per change of a state machine) are checked against, and recorded in, the
+ * delivery ledger.
+ */
+export type SinkDelivery = 'reimport' | 'event' | 'change';
 
 /** Everything the handler depends on; the Lambda entry point wires AWS adapters, tests wire fakes. */
 export type AuditHandlerDeps = {
@@ -68,6 +94,8 @@ export type AuditHandlerDeps = {
   log: AuditLog;
   metrics: AuditMetrics;
   now(): Date;
+  /** A fresh owner token for an event claim; default crypto.randomUUID. */
+  newClaimOwner?(): string;
   /** IAM calls made since the last take (counted by SDK middleware); emitted as IamCalls once per batch. */
   takeIamCalls?(): number;
 };

@@ -7,6 +7,7 @@ import {
   PutItemCommand,
   QueryCommand,
 } from '@aws-sdk/client-dynamodb';
+import type { DeliveryKey } from '../ports.js';
 import type { AuditReport } from '../types.js';
 import { awsCallError, awsErrorName } from './awsErrorName.js';
 import { splitStateMachineArn } from './splitStateMachineArn.js';
@@ -18,6 +19,19 @@ export const BY_ROLE_INDEX = 'byRole';
 /** BatchWriteItem takes ≤ 25 requests (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html). */
 const MAX_BATCH_WRITE = 25;
 const EVENT_QUALIFIER = 'event';
+/** Sort-key prefix of delivery records. */
+const DELIVERY = 'delivery#';
+/**
+ * How long a claim keeps other invocations off an event: longer than one audit can run (the function times out at
+ * 120 s) and shorter than the queue's visibility timeout (750 s), so the retry of a crashed invocation's record
+ * finds the lease expired and takes the event over.
+ */
+export const DEFAULT_LEASE_SECONDS = 300;
+/** Attempts at writing a delivery record after a successful send (on top of the SDK's own retries). */
+export const DELIVERY_WRITE_ATTEMPTS = 3;
+
+/** What claiming an event found: it is ours now, it was processed already, or another invocation holds its lease. */
+export type ClaimOutcome = 'claimed' | 'done' | 'leased';
 
 /** The last audit of one state machine, version or alias. */
 export type StoredAuditRecord = {
@@ -37,7 +51,11 @@ export type DynamoStateStoreOptions = {
   tableName: string;
   /** How long processed-event markers live (TTL attribute `expiresAt`); default 30 days. */
   eventTtlSeconds?: number;
+  /** How long a claim holds an event (attribute `leaseUntil`); default DEFAULT_LEASE_SECONDS. */
+  leaseSeconds?: number;
   now?: () => Date;
+  /** Waits between delivery-record write attempts; default setTimeout. */
+  sleep?: (ms: number) => Promise<void>;
 };
 
 const s = (value: string): AttributeValue => ({ S: value });
@@ -50,6 +68,13 @@ function keyOf(arn: string): Record<string, AttributeValue> {
 
 function eventKey(eventId: string): Record<string, AttributeValue> {
   return { stateMachineArn: s(`event#${eventId}`), qualifier: s(EVENT_QUALIFIER) };
+}
+
+function deliveryKey(key: DeliveryKey, sink: string): Record<string, AttributeValue> {
+  if (key.scope === 'event') return { stateMachineArn: s(`event#${key.eventId}`), qualifier: s(`${DELIVERY}${sink}`) };
+  const parts = splitStateMachineArn(key.stateMachineArn);
+  const qualifier = `${DELIVERY}${parts.qualifier ?? LATEST_QUALIFIER}#${key.fingerprint}#${sink}`;
+  return { stateMachineArn: s(parts.unqualified), qualifier: s(qualifier) };
 }
 
 function toItem(record: StoredAuditRecord): Record<string, AttributeValue> {
@@ -80,13 +105,35 @@ function fromItem(item: Record<string, AttributeValue>): StoredAuditRecord {
 /**
  * The state store on one DynamoDB table (schema in docs/aws.md): PK `stateMachineArn` (unqualified ARN), SK
  * `qualifier` (`$LATEST`, version number or alias name), `roleArn` in GSI `byRole`; processed CloudTrail events are
- * items `event#ID` / `event` that expire through the TTL attribute `expiresAt`. `load`/`save`/`remove`/
- * `hasProcessedEvent`/`markEventProcessed` take full (possibly qualified) ARNs, as the audit handler uses them.
+ * items `event#ID` / `event` (a claim with a lease, then `done`) that expire through the TTL attribute `expiresAt`;
+ * delivery records are `event#ID` / `delivery#SINK` (per event) and ARN / `delivery#QUALIFIER#FINGERPRINT#SINK` (per
+ * change). `load`/`save`/`remove` take full (possibly qualified) ARNs, as the audit handler uses them.
  */
 export function createDynamoStateStore(client: DynamoDBClient, options: DynamoStateStoreOptions) {
   const TableName = options.tableName;
   const now = options.now ?? (() => new Date());
   const ttl = options.eventTtlSeconds ?? 30 * 24 * 3600;
+  const leaseSeconds = options.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const epochSeconds = () => Math.floor(now().getTime() / 1000);
+
+  /** A conditional PutItem: false when the condition failed. */
+  async function putIf(
+    target: string,
+    Item: Record<string, AttributeValue>,
+    condition: Pick<
+      ConstructorParameters<typeof PutItemCommand>[0],
+      'ConditionExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'
+    >,
+  ): Promise<boolean> {
+    try {
+      await client.send(new PutItemCommand({ TableName, Item, ...condition }));
+      return true;
+    } catch (error) {
+      if (awsErrorName(error) === 'ConditionalCheckFailedException') return false;
+      throw awsCallError('DynamoDB PutItem', target, error);
+    }
+  }
 
   async function send<T>(call: string, target: string, run: () => Promise<T>): Promise<T> {
     try {
@@ -159,17 +206,25 @@ export function createDynamoStateStore(client: DynamoDBClient, options: DynamoSt
         ...(lastEventId === undefined ? {} : { lastEventId }),
       });
     },
-    /** Forgets a version or alias, or — for an unqualified ARN — the state machine with all its versions and aliases. */
+    /**
+     * Forgets a version or alias, or — for an unqualified ARN — the state machine with all its versions and aliases;
+     * the delivery records of what is forgotten go with it, so a state machine created again is notified afresh.
+     */
     async remove(arn: string): Promise<void> {
       const parts = splitStateMachineArn(arn);
       if (parts.qualifier !== null) {
         await send('DeleteItem', arn, () => client.send(new DeleteItemCommand({ TableName, Key: keyOf(arn) })));
-        return;
       }
       const items = await queryAll({
         TableName,
-        KeyConditionExpression: 'stateMachineArn = :arn',
-        ExpressionAttributeValues: { ':arn': s(parts.unqualified) },
+        KeyConditionExpression:
+          parts.qualifier === null
+            ? 'stateMachineArn = :arn'
+            : 'stateMachineArn = :arn AND begins_with(qualifier, :prefix)',
+        ExpressionAttributeValues: {
+          ':arn': s(parts.unqualified),
+          ...(parts.qualifier === null ? {} : { ':prefix': s(`${DELIVERY}${parts.qualifier}#`) }),
+        },
         ProjectionExpression: 'stateMachineArn, qualifier',
       });
       await deleteKeys(
@@ -206,21 +261,91 @@ export function createDynamoStateStore(client: DynamoDBClient, options: DynamoSt
         ),
       );
     },
-    /** Records an event id unless it is already there (conditional write): false for a duplicate delivery. */
-    async claimEvent(eventId: string): Promise<boolean> {
-      const expiresAt = Math.floor(now().getTime() / 1000) + ttl;
-      try {
-        await client.send(
+    /**
+     * Claims an event for one invocation (`owner`) with a conditional write: taken when no item exists or an earlier
+     * claim's lease (`leaseUntil`, epoch seconds) has run out; `done` when it was processed (a marker without a
+     * status, as markEventProcessed wrote them, counts as done); `leased` while another invocation holds it.
+     */
+    async claimEvent(eventId: string, owner: string): Promise<ClaimOutcome> {
+      const nowSeconds = epochSeconds();
+      const claimed = await putIf(
+        `event ${eventId}`,
+        {
+          ...eventKey(eventId),
+          status: s('claimed'),
+          owner: s(owner),
+          leaseUntil: { N: String(nowSeconds + leaseSeconds) },
+          expiresAt: { N: String(nowSeconds + ttl) },
+        },
+        {
+          ConditionExpression: 'attribute_not_exists(stateMachineArn) OR (#status = :claimed AND leaseUntil < :now)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':claimed': s('claimed'), ':now': { N: String(nowSeconds) } },
+        },
+      );
+      if (claimed) return 'claimed';
+      const output = await send('GetItem', `event ${eventId}`, () =>
+        client.send(new GetItemCommand({ TableName, Key: eventKey(eventId), ConsistentRead: true })),
+      );
+      return output.Item?.status?.S === 'claimed' ? 'leased' : 'done';
+    },
+    /** Marks a claimed event processed (status `done`, no lease), expiring after the TTL. */
+    async completeEvent(eventId: string, owner: string): Promise<void> {
+      await send('PutItem', `event ${eventId}`, () =>
+        client.send(
           new PutItemCommand({
             TableName,
-            Item: { ...eventKey(eventId), expiresAt: { N: String(expiresAt) } },
-            ConditionExpression: 'attribute_not_exists(stateMachineArn)',
+            Item: {
+              ...eventKey(eventId),
+              status: s('done'),
+              owner: s(owner),
+              expiresAt: { N: String(epochSeconds() + ttl) },
+            },
+          }),
+        ),
+      );
+    },
+    /** Gives a claim up after a failure, so the record's retry need not wait for the lease; only the owner's claim. */
+    async releaseEvent(eventId: string, owner: string): Promise<void> {
+      try {
+        await client.send(
+          new DeleteItemCommand({
+            TableName,
+            Key: eventKey(eventId),
+            ConditionExpression: '#status = :claimed AND #owner = :owner',
+            ExpressionAttributeNames: { '#status': 'status', '#owner': 'owner' },
+            ExpressionAttributeValues: { ':claimed': s('claimed'), ':owner': s(owner) },
           }),
         );
-        return true;
       } catch (error) {
-        if (awsErrorName(error) === 'ConditionalCheckFailedException') return false;
-        throw awsCallError('DynamoDB PutItem', `event ${eventId}`, error);
+        if (awsErrorName(error) === 'ConditionalCheckFailedException') return;
+        throw awsCallError('DynamoDB DeleteItem', `event ${eventId}`, error);
+      }
+    },
+    /** True when a sink was already told about a delivery key (strongly consistent read). */
+    async hasDelivered(key: DeliveryKey, sink: string): Promise<boolean> {
+      const Key = deliveryKey(key, sink);
+      const output = await send('GetItem', `delivery ${Key.qualifier?.S}`, () =>
+        client.send(new GetItemCommand({ TableName, Key, ConsistentRead: true })),
+      );
+      return output.Item !== undefined;
+    },
+    /**
+     * Records that a sink was told (conditional write, expiring after the TTL): false when another attempt recorded it
+     * first. Retried a few times on failure, because a send that is not recorded is sent again by the record's retry.
+     */
+    async recordDelivery(key: DeliveryKey, sink: string): Promise<boolean> {
+      const Key = deliveryKey(key, sink);
+      const Item = { ...Key, sentAt: s(now().toISOString()), expiresAt: { N: String(epochSeconds() + ttl) } };
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await putIf(`delivery ${Key.qualifier?.S}`, Item, {
+            ConditionExpression: 'attribute_not_exists(stateMachineArn)',
+          });
+        } catch (error) {
+          if (attempt >= DELIVERY_WRITE_ATTEMPTS) throw error;
+          await sleep(100 * 2 ** (attempt - 1));
+        }
       }
     },
   };

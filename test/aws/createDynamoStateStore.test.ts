@@ -94,14 +94,22 @@ describe('createDynamoStateStore', () => {
     });
   });
 
-  it('removes only the version item for a version ARN', async () => {
+  it('removes only the version item and its delivery records for a version ARN', async () => {
     db.on(DeleteItemCommand).resolves({});
+    db.on(QueryCommand).resolves({ Items: [{ stateMachineArn: { S: SM }, qualifier: { S: 'delivery#4#abc#sns' } }] });
+    db.on(BatchWriteItemCommand).resolves({});
     await store().remove(`${SM}:4`);
     expect(db.commandCalls(DeleteItemCommand)[0]?.args[0].input).toEqual({
       TableName: TABLE,
       Key: { stateMachineArn: { S: SM }, qualifier: { S: '4' } },
     });
-    expect(db.commandCalls(QueryCommand)).toHaveLength(0);
+    expect(db.commandCalls(QueryCommand)[0]?.args[0].input).toMatchObject({
+      KeyConditionExpression: 'stateMachineArn = :arn AND begins_with(qualifier, :prefix)',
+      ExpressionAttributeValues: { ':arn': { S: SM }, ':prefix': { S: 'delivery#4#' } },
+    });
+    expect(db.commandCalls(BatchWriteItemCommand)[0]?.args[0].input.RequestItems?.[TABLE]).toEqual([
+      { DeleteRequest: { Key: { stateMachineArn: { S: SM }, qualifier: { S: 'delivery#4#abc#sns' } } } },
+    ]);
   });
 
   it('lists the audited ARNs of a role from the byRole index', async () => {
@@ -133,14 +141,103 @@ describe('createDynamoStateStore', () => {
     });
   });
 
-  it('claims an event once with a conditional write', async () => {
+  it('claims an event with a lease, unless it is done or another owner still holds the lease', async () => {
     db.on(PutItemCommand)
       .resolvesOnce({})
-      .rejectsOnce(new ConditionalCheckFailedException({ message: 'exists', $metadata: {} }));
-    expect(await store().claimEvent('e1')).toBe(true);
-    expect(await store().claimEvent('e1')).toBe(false);
-    expect(db.commandCalls(PutItemCommand)[0]?.args[0].input.ConditionExpression).toBe(
-      'attribute_not_exists(stateMachineArn)',
+      .rejects(new ConditionalCheckFailedException({ message: 'exists', $metadata: {} }));
+    db.on(GetItemCommand)
+      .resolvesOnce({ Item: { stateMachineArn: { S: 'event#e1' }, status: { S: 'claimed' } } })
+      .resolvesOnce({ Item: { stateMachineArn: { S: 'event#e1' }, status: { S: 'done' } } })
+      .resolvesOnce({ Item: { stateMachineArn: { S: 'event#e1' } } });
+    expect(await store().claimEvent('e1', 'owner-a')).toBe('claimed');
+    expect(await store().claimEvent('e1', 'owner-b')).toBe('leased');
+    expect(await store().claimEvent('e1', 'owner-b')).toBe('done');
+    expect(await store().claimEvent('e1', 'owner-b')).toBe('done');
+    const nowSeconds = Date.parse('2026-05-01T00:00:00Z') / 1000;
+    expect(db.commandCalls(PutItemCommand)[0]?.args[0].input).toEqual({
+      TableName: TABLE,
+      Item: {
+        stateMachineArn: { S: 'event#e1' },
+        qualifier: { S: 'event' },
+        status: { S: 'claimed' },
+        owner: { S: 'owner-a' },
+        leaseUntil: { N: String(nowSeconds + 300) },
+        expiresAt: { N: String(nowSeconds + 30 * 24 * 3600) },
+      },
+      ConditionExpression: 'attribute_not_exists(stateMachineArn) OR (#status = :claimed AND leaseUntil < :now)',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':claimed': { S: 'claimed' }, ':now': { N: String(nowSeconds) } },
+    });
+    expect(db.commandCalls(GetItemCommand)[0]?.args[0].input.ConsistentRead).toBe(true);
+  });
+
+  it('marks a claimed event done and releases only its own claim', async () => {
+    db.on(PutItemCommand).resolves({});
+    db.on(DeleteItemCommand).rejects(new ConditionalCheckFailedException({ message: 'not ours', $metadata: {} }));
+    await store().completeEvent('e1', 'owner-a');
+    await store().releaseEvent('e1', 'owner-b');
+    expect(db.commandCalls(PutItemCommand)[0]?.args[0].input.Item).toEqual({
+      stateMachineArn: { S: 'event#e1' },
+      qualifier: { S: 'event' },
+      status: { S: 'done' },
+      owner: { S: 'owner-a' },
+      expiresAt: { N: String(Date.parse('2026-05-01T00:00:00Z') / 1000 + 30 * 24 * 3600) },
+    });
+    expect(db.commandCalls(DeleteItemCommand)[0]?.args[0].input).toMatchObject({
+      Key: { stateMachineArn: { S: 'event#e1' }, qualifier: { S: 'event' } },
+      ConditionExpression: '#status = :claimed AND #owner = :owner',
+      ExpressionAttributeValues: { ':claimed': { S: 'claimed' }, ':owner': { S: 'owner-b' } },
+    });
+  });
+
+  it.each([
+    {
+      name: 'an event delivery under the event',
+      key: { scope: 'event' as const, eventId: 'e1' },
+      expected: { stateMachineArn: { S: 'event#e1' }, qualifier: { S: 'delivery#eventbridge' } },
+    },
+    {
+      name: 'a change delivery under the state machine and qualifier',
+      key: { scope: 'change' as const, stateMachineArn: `${SM}:PROD`, fingerprint: 'abc' },
+      expected: { stateMachineArn: { S: SM }, qualifier: { S: 'delivery#PROD#abc#eventbridge' } },
+    },
+  ])('records $name with a conditional write and reads it back', async ({ key, expected }) => {
+    db.on(PutItemCommand)
+      .resolvesOnce({})
+      .rejects(new ConditionalCheckFailedException({ message: 'exists', $metadata: {} }));
+    db.on(GetItemCommand).resolves({ Item: expected });
+    expect(await store().recordDelivery(key, 'eventbridge')).toBe(true);
+    expect(await store().recordDelivery(key, 'eventbridge')).toBe(false);
+    expect(await store().hasDelivered(key, 'eventbridge')).toBe(true);
+    expect(db.commandCalls(PutItemCommand)[0]?.args[0].input).toEqual({
+      TableName: TABLE,
+      Item: {
+        ...expected,
+        sentAt: { S: '2026-05-01T00:00:00.000Z' },
+        expiresAt: { N: String(Date.parse('2026-05-01T00:00:00Z') / 1000 + 30 * 24 * 3600) },
+      },
+      ConditionExpression: 'attribute_not_exists(stateMachineArn)',
+    });
+    expect(db.commandCalls(GetItemCommand)[0]?.args[0].input).toEqual({
+      TableName: TABLE,
+      Key: expected,
+      ConsistentRead: true,
+    });
+  });
+
+  it('retries writing a delivery record after a failure, since an unrecorded send would be sent again', async () => {
+    const throttled = Object.assign(new Error('slow down'), { name: 'ThrottlingException' });
+    db.on(PutItemCommand).rejectsOnce(throttled).rejectsOnce(throttled).resolves({});
+    const sleeps: number[] = [];
+    const retrying = createDynamoStateStore(new DynamoDBClient({}), {
+      tableName: TABLE,
+      sleep: async (ms) => void sleeps.push(ms),
+    });
+    expect(await retrying.recordDelivery({ scope: 'event', eventId: 'e1' }, 'sns')).toBe(true);
+    expect(sleeps).toEqual([100, 200]);
+    db.on(PutItemCommand).rejects(throttled);
+    await expect(retrying.recordDelivery({ scope: 'event', eventId: 'e1' }, 'sns')).rejects.toThrow(
+      /DynamoDB PutItem delivery delivery#sns failed: ThrottlingException/,
     );
   });
 });

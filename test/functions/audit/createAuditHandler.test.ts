@@ -180,6 +180,7 @@ describe('createAuditHandler', () => {
         sink: { name: 'slack', publish: async () => Promise.reject(new Error('HTTP 500')) },
         onlyNotable: true,
         onArchive: false,
+        delivery: 'change',
       },
     ];
     const response = await createAuditHandler(fakes.deps)(sqsEvent([create]));
@@ -189,9 +190,9 @@ describe('createAuditHandler', () => {
     expect(fakes.processedEvents.size).toBe(0);
   });
 
-  it('logs one error line and counts FailedRecords when reading the processed-event marker fails', async () => {
+  it('logs one error line and counts FailedRecords when claiming the event fails', async () => {
     const fakes = createFakes();
-    fakes.deps.store.hasProcessedEvent = async () => Promise.reject(throttled);
+    fakes.deps.store.claimEvent = async () => Promise.reject(throttled);
     const response = await createAuditHandler(fakes.deps)(sqsEvent([create]));
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'm0' }] });
     const errors = fakes.logs.filter((l) => l.level === 'error');
@@ -199,6 +200,89 @@ describe('createAuditHandler', () => {
     expect(errors[0]?.attributes).toMatchObject({ messageId: 'm0', transient: true, stateMachineArn: SM_ARN });
     expect(metricTotal(fakes, 'FailedRecords')).toBe(1);
     expect(fakes.described).toEqual([]);
+  });
+
+  /** Makes the named fake sink fail its next `times` publications. */
+  function failNext(fakes: ReturnType<typeof createFakes>, name: string, times = 1) {
+    let left = times;
+    fakes.deps.sinks = fakes.deps.sinks.map((s) => {
+      if (s.sink.name !== name) return s;
+      const inner = s.sink;
+      return {
+        ...s,
+        sink: {
+          name,
+          publish: async (report, change) => {
+            if (left > 0) {
+              left -= 1;
+              throw Object.assign(new Error('Internal error'), { $metadata: { httpStatusCode: 500 } });
+            }
+            await inner.publish(report, change);
+          },
+        },
+      };
+    });
+  }
+  const sent = (fakes: ReturnType<typeof createFakes>, name: string) =>
+    fakes.published.filter((p) => p.sink === name).length;
+
+  it('does not publish to SNS again when the record is retried after EventBridge failed', async () => {
+    const fakes = createFakes();
+    failNext(fakes, 'eventbridge');
+    const handler = createAuditHandler(fakes.deps);
+    expect(await handler(sqsEvent([create]))).toEqual({ batchItemFailures: [{ itemIdentifier: 'm0' }] });
+    expect(fakes.stored.has(SM_ARN)).toBe(false);
+    expect(await handler(sqsEvent([create]))).toEqual({ batchItemFailures: [] });
+    expect([sent(fakes, 'sns'), sent(fakes, 'eventbridge'), sent(fakes, 'securityhub')]).toEqual([1, 1, 2]);
+    expect(metricTotal(fakes, 'DeliveriesSkipped')).toBe(1);
+    expect(fakes.processedEvents.has('e5f6a7b8-0000-1111-2222-333344445555')).toBe(true);
+    expect(fakes.stored.get(SM_ARN)?.lastEventId).toBe('e5f6a7b8-0000-1111-2222-333344445555');
+  });
+
+  it('does not publish to SNS again when saving the state fails after the notification', async () => {
+    const fakes = createFakes();
+    const save = fakes.deps.store.save;
+    let failures = 1;
+    fakes.deps.store.save = async (report, eventId) => {
+      if (failures-- > 0) throw throttled;
+      await save(report, eventId);
+    };
+    const handler = createAuditHandler(fakes.deps);
+    await handler(sqsEvent([create]));
+    await handler(sqsEvent([create]));
+    expect([sent(fakes, 'sns'), sent(fakes, 'eventbridge')]).toEqual([1, 1]);
+  });
+
+  it('tells SNS once when a second event about the same state machine computes the same change', async () => {
+    const fakes = createFakes();
+    failNext(fakes, 'eventbridge');
+    const response = await createAuditHandler(fakes.deps)(sqsEvent([create, update]));
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'm0' }] });
+    expect(sent(fakes, 'sns')).toBe(1);
+    expect(await createAuditHandler(fakes.deps)(sqsEvent([create]))).toEqual({ batchItemFailures: [] });
+    expect(sent(fakes, 'sns')).toBe(1);
+  });
+
+  it('notifies once when two invocations receive the same event at the same time', async () => {
+    const fakes = createFakes();
+    const handler = createAuditHandler(fakes.deps);
+    const responses = await Promise.all([handler(sqsEvent([create])), handler(sqsEvent([create]))]);
+    expect(responses.map((r) => r.batchItemFailures.length).sort()).toEqual([0, 1]);
+    expect(sent(fakes, 'sns')).toBe(1);
+    expect(metricTotal(fakes, 'EventsInProgress')).toBe(1);
+    expect(fakes.logs.filter((l) => l.level === 'warn').map((l) => l.message)).toEqual([
+      'Another invocation is processing this event; the record will be retried',
+    ]);
+    expect(await handler(sqsEvent([create]))).toEqual({ batchItemFailures: [] });
+    expect(sent(fakes, 'sns')).toBe(1);
+    expect(metricTotal(fakes, 'DuplicateEvents')).toBe(1);
+  });
+
+  it('releases its claim when the record fails, so the retry can take the event', async () => {
+    const fakes = createFakes({ lookups: { [SM_ARN]: throttled } });
+    await createAuditHandler(fakes.deps)(sqsEvent([create]));
+    expect(fakes.claims.size).toBe(0);
+    expect(fakes.logs.find((l) => l.level === 'error')?.attributes).toMatchObject({ claimReleased: true });
   });
 
   it('returns every record as a failure instead of throwing when the whole batch fails', async () => {

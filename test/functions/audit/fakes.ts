@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
-import type { AuditHandlerDeps, AuditMetricName, AuditSink, StoredAudit } from '../../../functions/audit/types.js';
-import type { PermissionSimulator, ReportChange, StateMachineLookup } from '../../../shared/ports.js';
+import type {
+  AuditHandlerDeps,
+  AuditMetricName,
+  AuditSink,
+  SinkDelivery,
+  StoredAudit,
+} from '../../../functions/audit/types.js';
+import type { DeliveryKey, PermissionSimulator, ReportChange, StateMachineLookup } from '../../../shared/ports.js';
 import type { AuditReport, Decision, SimulationRequest } from '../../../shared/types.js';
 
 export const SM_ARN = 'arn:aws:states:eu-west-1:111122223333:stateMachine:OrderPipeline';
@@ -98,7 +104,12 @@ export type Fakes = {
   metrics: { name: AuditMetricName; value: number; dimension?: { name: string; value: string } }[];
   published: { sink: string; report: AuditReport; change: ReportChange }[];
   stored: Map<string, StoredAudit>;
+  /** Event ids marked done. */
   processedEvents: Set<string>;
+  /** Event ids claimed and not yet done or released, with their owner. */
+  claims: Map<string, string>;
+  /** Delivery records, as `KEY|SINK`. */
+  deliveries: Set<string>;
 };
 
 /** Recording fakes for every handler dependency; `lookups` answers describe() by ARN (default: found, DEFINITION). */
@@ -117,12 +128,18 @@ export function createFakes(
     published: [],
     stored: new Map(),
     processedEvents: new Set(),
+    claims: new Map(),
+    deliveries: new Set(),
   };
-  const sink = (name: string, onlyNotable: boolean, onArchive: boolean): AuditSink => ({
+  const sink = (name: string, onlyNotable: boolean, onArchive: boolean, delivery: SinkDelivery): AuditSink => ({
     sink: { name, publish: async (report, change) => void fakes.published.push({ sink: name, report, change }) },
     onlyNotable,
     onArchive,
+    delivery,
   });
+  const deliveryId = (key: DeliveryKey, sinkName: string) =>
+    `${key.scope === 'event' ? key.eventId : `${key.stateMachineArn}#${key.fingerprint}`}|${sinkName}`;
+  let owners = 0;
   const log = (level: string) => (message: string, attributes?: Record<string, unknown>) =>
     void fakes.logs.push({ level, message, ...(attributes === undefined ? {} : { attributes }) });
   const deps: AuditHandlerDeps = {
@@ -146,20 +163,44 @@ export function createFakes(
     }),
     store: {
       load: async (arn) => fakes.stored.get(arn),
-      save: async (report) => {
+      save: async (report, lastEventId) => {
         const arn = report.stateMachine.arn ?? '';
         fakes.stored.set(arn, {
           stateMachineArn: arn,
           roleArn: report.role.arn,
           findings: report.findings.map((f) => ({ id: f.id, severity: f.severity })),
+          auditedAt: report.auditedAt,
+          ...(lastEventId === undefined ? {} : { lastEventId }),
         });
       },
       remove: async (arn) => void fakes.stored.delete(arn),
-      hasProcessedEvent: async (id) => fakes.processedEvents.has(id),
-      markEventProcessed: async (id) => void fakes.processedEvents.add(id),
+      claimEvent: async (id, owner) => {
+        if (fakes.processedEvents.has(id)) return 'done';
+        if (fakes.claims.has(id)) return 'leased';
+        fakes.claims.set(id, owner);
+        return 'claimed';
+      },
+      completeEvent: async (id) => {
+        fakes.claims.delete(id);
+        fakes.processedEvents.add(id);
+      },
+      releaseEvent: async (id, owner) => {
+        if (fakes.claims.get(id) === owner) fakes.claims.delete(id);
+      },
+      hasDelivered: async (key, sinkName) => fakes.deliveries.has(deliveryId(key, sinkName)),
+      recordDelivery: async (key, sinkName) => {
+        const id = deliveryId(key, sinkName);
+        if (fakes.deliveries.has(id)) return false;
+        fakes.deliveries.add(id);
+        return true;
+      },
     },
     computeChange: simpleChange,
-    sinks: [sink('securityhub', false, true), sink('sns', true, false), sink('eventbridge', false, false)],
+    sinks: [
+      sink('securityhub', false, true, 'reimport'),
+      sink('sns', true, false, 'change'),
+      sink('eventbridge', false, false, 'event'),
+    ],
     notifyMinSeverity: 'HIGH',
     log: { info: log('info'), warn: log('warn'), error: log('error') },
     metrics: {
@@ -167,6 +208,10 @@ export function createFakes(
       flush: () => {},
     },
     now: () => new Date('2026-05-01T01:24:00Z'),
+    newClaimOwner: () => {
+      owners += 1;
+      return `owner-${owners}`;
+    },
     takeIamCalls: () => 7,
   };
   return { ...fakes, deps };
