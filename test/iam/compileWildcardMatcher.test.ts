@@ -7,23 +7,11 @@ import { parseTemplate, resolveTemplate } from '../../shared/iam/parseTemplate.j
 import { tokenizePattern } from '../../shared/iam/tokenizePattern.js';
 import type { PatternToken, Scope } from '../../shared/iam/types.js';
 import { ALLOWED, IDENTITY_DENIES, identityOf, notProvable, outcomeOf } from './decide.js';
+import { legacyRegExp } from './legacyRegExp.js';
 
 function scopeOf(context: Record<string, string> = {}): Scope {
   const entries = Object.entries(context).map(([key, value]): [string, string[]] => [key.toLowerCase(), [value]]);
   return { context: new Map(entries), missing: [], missingKey: () => 'legacy' };
-}
-
-const SPECIAL = /[.*+?^${}()|[\]\\]/g;
-
-/** The regular expression compilePattern built before the linear matcher (kept here as the semantics to preserve). */
-function legacyRegExp(tokens: readonly PatternToken[]): RegExp {
-  let source = '';
-  for (const token of tokens) {
-    if (token.kind === 'star') source += token.crossesColon ? '.*' : '[^:]*';
-    else if (token.kind === 'one') source += token.crossesColon ? '.' : '[^:]';
-    else source += token.char.replace(SPECIAL, '\\$&');
-  }
-  return new RegExp(`^${source}$`, 's');
 }
 
 type Mode = PatternMode | 'action';

@@ -8,13 +8,16 @@
 import { describe, expect, it } from 'vitest';
 import { compareHolePattern, tokensContained, tokensOverlap } from '../../shared/iam/compareHolePattern.js';
 import { compilePolicies } from '../../shared/iam/compilePolicies.js';
+import { compileWildcardMatcher } from '../../shared/iam/compileWildcardMatcher.js';
 import { evaluateCompiled } from '../../shared/iam/evaluateCompiled.js';
 import { evaluateRequest } from '../../shared/iam/evaluateRequest.js';
 import { PolicyError } from '../../shared/iam/PolicyError.js';
+import type { ResolvedPart } from '../../shared/iam/parseTemplate.js';
 import { tokenizePattern } from '../../shared/iam/tokenizePattern.js';
 import type { EvaluationInput } from '../../shared/iam/types.js';
 import type { NamedPolicy } from '../../shared/ports.js';
 import type { Decision, DecisionValue, PolicyStatement, SimulationRequest } from '../../shared/types.js';
+import { legacyRegExp } from '../iam/legacyRegExp.js';
 import { fc } from './configureFastCheck.js';
 import {
   actionArbitrary,
@@ -331,6 +334,49 @@ describe('wildcard matching agrees with a naive reference', () => {
               like: referenceGlob(pattern, value),
               action: referenceGlob(actionPattern.toLowerCase(), requested.toLowerCase()),
             });
+          },
+        ),
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
+});
+
+const PART_UNIT = fc.constantFrom('a', 'b', ':', '/', '*', '?', '.', '😀');
+const partsArbitrary: fc.Arbitrary<ResolvedPart[]> = fc
+  .tuple(
+    fc.constantFrom('arn:', 'arn:aws:', 'arn:aws:s3:', 'arn:a:b:c:d:', ''),
+    fc.array(
+      fc.record({
+        kind: fc.constantFrom('pattern' as const, 'literal' as const),
+        text: fc.string({ unit: PART_UNIT, maxLength: 5 }),
+      }),
+      { maxLength: 4 },
+    ),
+  )
+  .map(([head, rest]) => [{ kind: 'pattern', text: head }, ...rest]);
+
+describe('compileWildcardMatcher against the regular expressions it replaced', () => {
+  it(
+    'decides every text as the old regular expression did, substituted (literal) parts included',
+    () => {
+      fc.assert(
+        fc.property(
+          partsArbitrary,
+          fc.boolean(),
+          fc.array(
+            fc.string({ unit: fc.constantFrom('a', 'b', ':', '/', '*', '.', '\ud83d', '\ude00'), maxLength: 14 }),
+            { minLength: 1, maxLength: 6 },
+          ),
+          (parts, arn, texts) => {
+            const tokenList = tokenizePattern(parts, arn);
+            const matches = compileWildcardMatcher(tokenList);
+            const regex = legacyRegExp(tokenList);
+            const filled = texts.map((fill) =>
+              tokenList.map((t) => (t.kind === 'star' ? fill : t.kind === 'one' ? (fill[0] ?? ':') : t.char)).join(''),
+            );
+            const all = [...texts, ...filled];
+            expect(all.map(matches)).toEqual(all.map((text) => regex.test(text)));
           },
         ),
       );
