@@ -1,4 +1,5 @@
 import { lineAndColumn, locateJsonError } from './locateJsonError.js';
+import { countKeyMarks, measureJsonValue } from './measureJsonValue.js';
 import { scanJsonText } from './scanJsonText.js';
 import type { AslDefinition, DefinitionIssue, ParseResult } from './types.js';
 import { validateDefinition } from './validateDefinition.js';
@@ -76,6 +77,10 @@ function parseText(text: string): Loaded {
     const detail = at === undefined || at.reason === reason ? reason : `${at.reason}; ${reason}`;
     return invalid(`definition is not valid JSON${place}: ${detail}`);
   }
+  // The full scan runs only when the value nests too deep or has fewer keys than the text names (a key repeated, or a
+  // `":` inside a string or before whitespace): it then says where.
+  const measure = measureJsonValue(value, MAX_NESTING_DEPTH);
+  if (!measure.tooDeep && measure.keys === countKeyMarks(body) && !/"\s+:/.test(body)) return { ok: true, value };
   const issues = checkText(body, true);
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value };
 }
