@@ -1,5 +1,6 @@
 import { placeholdersIn } from '../shared/asl/placeholdersIn.js';
 import { InputError } from '../shared/local/InputError.js';
+import { INPUT_LIMITS } from '../shared/local/inputLimits.js';
 import { loadDescribeFile } from '../shared/local/parseDescribeOutput.js';
 import { parseJsonText } from '../shared/local/parseJsonText.js';
 import { readTextFile } from '../shared/local/readTextFile.js';
@@ -30,7 +31,7 @@ type DefinitionFlags = SubstitutionFlags & {
  * holds `${…}` placeholders (`"TimeoutSeconds": ${Timeout}` is JSON only once substituted), the reason says so.
  */
 async function readDefinitionFile(path: string, substitutions: ReadonlyMap<string, string>) {
-  const text = await readTextFile(path);
+  const text = await readTextFile(path, INPUT_LIMITS.definition);
   const definition = substituteText(text, substitutions, path);
   try {
     parseJsonText(definition, substitutions.size === 0 ? path : `${path} (after the substitutions)`);

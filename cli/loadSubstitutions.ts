@@ -1,4 +1,5 @@
 import { InputError } from '../shared/local/InputError.js';
+import { INPUT_LIMITS } from '../shared/local/inputLimits.js';
 import { isRecord } from '../shared/local/isRecord.js';
 import { readJsonFile } from '../shared/local/readJsonFile.js';
 import { UsageError } from './UsageError.js';
@@ -20,7 +21,7 @@ function valueText(value: unknown): string | undefined {
 
 /** `{"OrdersFunctionArn": "arn:…", "Timeout": 60}` from --substitutions FILE. */
 async function readSubstitutionsFile(path: string): Promise<Map<string, string>> {
-  const file = await readJsonFile(path);
+  const file = await readJsonFile(path, INPUT_LIMITS.substitutions);
   if (!isRecord(file.value)) {
     throw new InputError(`${path}: expected a JSON object of DefinitionSubstitutions ({"Key": "value", …})`);
   }

@@ -3,6 +3,7 @@ import type { PolicyDocument } from '../types.js';
 import { decodePolicyDocument } from './decodePolicyDocument.js';
 import { findRoleDetail } from './findRoleDetail.js';
 import { InputError } from './InputError.js';
+import { INPUT_LIMITS } from './inputLimits.js';
 import type { AuthorizationDetails, ManagedPolicyDetail } from './parseAuthorizationDetails.js';
 import { parseAuthorizationDetails } from './parseAuthorizationDetails.js';
 import { readJsonFile } from './readJsonFile.js';
@@ -60,6 +61,6 @@ export function createAuthorizationDetailsSource(details: AuthorizationDetails):
 
 /** Reads an authorization-details file from disk into a RolePolicySource (see createAuthorizationDetailsSource). */
 export async function loadAuthorizationDetails(path: string): Promise<RolePolicySource> {
-  const file = await readJsonFile(path);
+  const file = await readJsonFile(path, INPUT_LIMITS.authorizationDetails);
   return createAuthorizationDetailsSource(parseAuthorizationDetails(file.value, path));
 }

@@ -1,5 +1,6 @@
 import type { StateMachineDescription } from '../types.js';
 import { InputError } from './InputError.js';
+import { INPUT_LIMITS } from './inputLimits.js';
 import { isRecord } from './isRecord.js';
 import { readJsonFile } from './readJsonFile.js';
 
@@ -73,6 +74,6 @@ export type DescribeFile = { path: string; text: string; description: StateMachi
 
 /** Reads a describe-state-machine output file (see parseDescribeOutput) from disk. */
 export async function loadDescribeFile(path: string): Promise<DescribeFile> {
-  const file = await readJsonFile(path);
+  const file = await readJsonFile(path, INPUT_LIMITS.describe);
   return { path, text: file.text, description: parseDescribeOutput(file.value, path) };
 }

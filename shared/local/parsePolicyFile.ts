@@ -1,6 +1,7 @@
 import type { NamedPolicy } from '../ports.js';
 import { decodePolicyDocument, isPolicyDocument } from './decodePolicyDocument.js';
 import { InputError } from './InputError.js';
+import { INPUT_LIMITS } from './inputLimits.js';
 import { isRecord } from './isRecord.js';
 import { readJsonFile } from './readJsonFile.js';
 
@@ -40,12 +41,12 @@ export function parseIdentityPolicyFile(value: unknown, source: string): NamedPo
 
 /** Reads a policy file holding one policy (see parsePolicyFile) from disk: a permissions boundary. */
 export async function loadPolicyFile(path: string): Promise<NamedPolicy> {
-  const file = await readJsonFile(path);
+  const file = await readJsonFile(path, INPUT_LIMITS.policy);
   return parsePolicyFile(file.value, path);
 }
 
 /** Reads an identity policy file holding one policy or an array of them (see parseIdentityPolicyFile) from disk. */
 export async function loadIdentityPolicyFile(path: string): Promise<NamedPolicy[]> {
-  const file = await readJsonFile(path);
+  const file = await readJsonFile(path, INPUT_LIMITS.policy);
   return parseIdentityPolicyFile(file.value, path);
 }

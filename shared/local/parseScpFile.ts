@@ -1,6 +1,7 @@
 import type { NamedPolicy } from '../ports.js';
 import { decodePolicyDocument, isPolicyDocument } from './decodePolicyDocument.js';
 import { InputError } from './InputError.js';
+import { INPUT_LIMITS } from './inputLimits.js';
 import { isRecord } from './isRecord.js';
 import { readJsonFile } from './readJsonFile.js';
 
@@ -29,6 +30,6 @@ export function parseScpFile(value: unknown, source: string): NamedPolicy[] {
 
 /** Reads an SCP file (see parseScpFile) from disk. */
 export async function loadScpFile(path: string): Promise<NamedPolicy[]> {
-  const file = await readJsonFile(path);
+  const file = await readJsonFile(path, INPUT_LIMITS.policy);
   return parseScpFile(file.value, path);
 }
