@@ -201,7 +201,16 @@ export function expandWithHoles(t: CompiledTemplate, env: TemplateEnv, droppable
   }
   if (present === 0 && droppable) return DROPPED;
   const values = new Set<string>();
-  for (const combo of combinations(choices)) values.add(expandCombo(t, combo, env, holes));
+  if (choices.every((c) => c.length === 1))
+    values.add(
+      expandCombo(
+        t,
+        choices.map((c) => c[0] as FieldValue),
+        env,
+        holes,
+      ),
+    );
+  else for (const combo of combinations(choices)) values.add(expandCombo(t, combo, env, holes));
   return { kind: 'values', values: [...values], holes: uniqueHoles(holes) };
 }
 
