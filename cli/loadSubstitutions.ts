@@ -19,6 +19,14 @@ function valueText(value: unknown): string | undefined {
   return undefined;
 }
 
+/** What a JSON value is, for messages that must not quote it (a substitution value may be a secret). */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'number') return 'a fractional or unsafe number';
+  return typeof value === 'object' ? 'an object' : typeof value;
+}
+
 /** `{"OrdersFunctionArn": "arn:…", "Timeout": 60}` from --substitutions FILE. */
 async function readSubstitutionsFile(path: string): Promise<Map<string, string>> {
   const file = await readJsonFile(path, INPUT_LIMITS.substitutions);
@@ -30,7 +38,7 @@ async function readSubstitutionsFile(path: string): Promise<Map<string, string>>
     const text = valueText(value);
     if (text === undefined) {
       throw new InputError(
-        `${path}: the value of "${key}" must be a string, an integer or a boolean (as CloudFormation accepts), not ${JSON.stringify(value)}`,
+        `${path}: the value of "${key}" must be a string, an integer or a boolean (as CloudFormation accepts), not ${kindOf(value)}`,
       );
     }
     substitutions.set(key, text);

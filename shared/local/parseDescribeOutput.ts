@@ -21,7 +21,7 @@ function optionalRecord<T>(value: Record<string, unknown>, key: string, source: 
 function stateMachineType(value: Record<string, unknown>, source: string): StateMachineDescription['type'] {
   const type = optionalString(value, 'type', source);
   if (type === undefined || type === 'STANDARD' || type === 'EXPRESS') return type;
-  throw new InputError(`${source}: "type" must be STANDARD or EXPRESS, not ${JSON.stringify(type)}`);
+  throw new InputError(`${source}: "type" must be STANDARD or EXPRESS`);
 }
 
 /**
