@@ -52,6 +52,8 @@ function denyStatementsOf(decisions: readonly Decision[]): MatchedStatement[] {
   return all.filter((s, i) => all.findIndex((o) => o.policy === s.policy && o.statement === s.statement) === i);
 }
 
+const UNCONFIRMED = ' (unconfirmed: AWS does not document this need exactly)';
+
 /** A missing permission AWS does not document is reported under its own rule, at LOW (design.md, "Severity"). */
 function missingRule(input: RequirementFindingsInput): { rule: Rule; severity: Severity } {
   return input.requirement.inferred === true
@@ -98,7 +100,7 @@ function missingFinding(input: RequirementFindingsInput, decisions: Decision[], 
     severity,
     decision: 'implicitDeny',
     ...(layer === 'identity' ? {} : { deniedBy: layer }),
-    title: `${subject} cannot ${purposePhrase(base.purpose)}: ${missing} ${actionList(base.actions)}`,
+    title: `${subject} cannot ${purposePhrase(base.purpose)}: ${missing} ${actionList(base.actions)}${rule === 'InferredPermission' ? UNCONFIRMED : ''}`,
     consequence: input.consequence,
     remediation: remediationOf(base.actions, base.resources, r.context),
     ...(Object.keys(details).length === 0 ? {} : { details }),
