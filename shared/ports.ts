@@ -85,10 +85,15 @@ export type DeliveryKey =
   | { scope: 'event'; eventId: string }
   | { scope: 'change'; stateMachineArn: string; fingerprint: string };
 
-/** Remembers which sink was told about what, so a retried or repeated record does not tell it again. */
+/**
+ * Remembers which sink was told about what, so a retried, repeated or concurrent record does not tell it again: a
+ * delivery is claimed (conditional write with a lease) before the send and marked sent after it.
+ */
 export type DeliveryLedger = {
-  /** True when the sink was already told (strongly consistent read). */
-  hasDelivered(key: DeliveryKey, sink: string): Promise<boolean>;
-  /** Records a successful delivery with a conditional write; false when another attempt had recorded it first. */
-  recordDelivery(key: DeliveryKey, sink: string): Promise<boolean>;
+  /** `claimed` (go ahead), `sent` (told before) or `sending` (another attempt holds an unexpired claim). */
+  claimDelivery(key: DeliveryKey, sink: string, owner: string): Promise<'claimed' | 'sent' | 'sending'>;
+  /** Marks a claimed delivery sent. */
+  completeDelivery(key: DeliveryKey, sink: string, owner: string): Promise<void>;
+  /** Gives a claim up after a failed send (only `owner`'s), so the retry can send. */
+  releaseDelivery(key: DeliveryKey, sink: string, owner: string): Promise<void>;
 };

@@ -13,6 +13,7 @@ export async function archiveStateMachine(
   deps: AuditHandlerDeps,
   reason: string,
   eventId: string,
+  owner: string,
 ): Promise<void> {
   const previous = await deps.store.load(arn);
   if (previous !== undefined && previous.findings.length > 0) {
@@ -21,10 +22,11 @@ export async function archiveStateMachine(
     const sinks = deps.sinks.filter((s) => s.onArchive);
     const publication = await publishToSinks(sinks, report, change, {
       ledger: deps.store,
+      owner,
       event: { scope: 'event', eventId },
       change: { scope: 'change', stateMachineArn: arn, fingerprint: changeFingerprint(previous, report, change) },
     });
-    notePublication(publication, deps, { eventId, stateMachineArn: arn });
+    notePublication(publication, deps);
     deps.log.info('Archived the findings of a state machine', {
       stateMachineArn: arn,
       reason,

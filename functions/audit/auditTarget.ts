@@ -15,11 +15,11 @@ import type { AuditHandlerDeps } from './types.js';
  * sinks that have not heard about this event or change yet, and store the new state (with the event id, which
  * starts the next change). Throws on I/O failures so the record is retried.
  */
-export async function auditTarget(arn: string, deps: AuditHandlerDeps, eventId: string): Promise<void> {
+export async function auditTarget(arn: string, deps: AuditHandlerDeps, eventId: string, owner: string): Promise<void> {
   const started = performance.now();
   const lookup = await deps.source.describe(arn);
   if (!lookup.found) {
-    await archiveStateMachine(arn, deps, `not found: ${lookup.reason}`, eventId);
+    await archiveStateMachine(arn, deps, `not found: ${lookup.reason}`, eventId, owner);
     return;
   }
   const { description } = lookup;
@@ -41,10 +41,11 @@ export async function auditTarget(arn: string, deps: AuditHandlerDeps, eventId: 
   const sinks = deps.sinks.filter((s) => notable || !s.onlyNotable);
   const publication = await publishToSinks(sinks, report, change, {
     ledger: deps.store,
+    owner,
     event: { scope: 'event', eventId },
     change: { scope: 'change', stateMachineArn: arn, fingerprint: changeFingerprint(previous, report, change) },
   });
-  notePublication(publication, deps, { eventId, stateMachineArn: arn });
+  notePublication(publication, deps);
   await deps.store.save(report, eventId);
   deps.metrics.add('Audits', 1);
   for (const severity of SEVERITIES) {

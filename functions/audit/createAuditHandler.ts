@@ -38,8 +38,8 @@ async function handleTarget(target: AuditTarget, deps: AuditHandlerDeps, message
       throw new EventInProgressError(`event ${target.eventId} is claimed by another invocation`);
     }
     claimed = true;
-    if (target.kind === 'archive') await archiveStateMachine(target.arn, deps, target.eventName, target.eventId);
-    else await auditTarget(target.arn, deps, target.eventId);
+    if (target.kind === 'archive') await archiveStateMachine(target.arn, deps, target.eventName, target.eventId, owner);
+    else await auditTarget(target.arn, deps, target.eventId, owner);
     await deps.store.completeEvent(target.eventId, owner);
   } catch (error) {
     if (error instanceof EventInProgressError) throw error;

@@ -25,8 +25,7 @@ export type AuditMetricName =
   | 'Archives'
   | 'FailedRecords'
   | 'EventsInProgress'
-  | 'DeliveriesSkipped'
-  | 'DuplicateDeliveries';
+  | 'DeliveriesSkipped';
 
 /** Metrics as the handler uses them (backed by Powertools Metrics in Lambda). */
 export type AuditMetrics = {
@@ -78,8 +77,8 @@ export type AuditSink = { sink: FindingSink; onlyNotable: boolean; onArchive: bo
 /**
  * How a sink is kept from telling the same thing twice: `reimport` sinks are idempotent themselves (Security Hub
  * upserts by finding Id and keeps the newest UpdatedAt); `event` sinks (EventBridge: one message per audit) and
- * `change` sinks (SNS, Slack: one message per change of a state machine) are checked against, and recorded in, the
- * delivery ledger.
+ * `change` sinks (SNS, Slack: one message per change of a state machine) claim a delivery record before the send and
+ * mark it sent after it.
  */
 export type SinkDelivery = 'reimport' | 'event' | 'change';
 

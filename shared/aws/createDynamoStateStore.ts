@@ -27,7 +27,7 @@ const DELIVERY = 'delivery#';
  * finds the lease expired and takes the event over.
  */
 export const DEFAULT_LEASE_SECONDS = 300;
-/** Attempts at writing a delivery record after a successful send (on top of the SDK's own retries). */
+/** Attempts at marking a delivery sent after a successful send (on top of the SDK's own retries). */
 export const DELIVERY_WRITE_ATTEMPTS = 3;
 
 /** What claiming an event found: it is ours now, it was processed already, or another invocation holds its lease. */
@@ -322,30 +322,76 @@ export function createDynamoStateStore(client: DynamoDBClient, options: DynamoSt
         throw awsCallError('DynamoDB DeleteItem', `event ${eventId}`, error);
       }
     },
-    /** True when a sink was already told about a delivery key (strongly consistent read). */
-    async hasDelivered(key: DeliveryKey, sink: string): Promise<boolean> {
+    /**
+     * Claims a delivery before the send (conditional write: no record, or an expired `sending` lease): `sent` when
+     * it was told before, `sending` while another attempt holds the lease.
+     */
+    async claimDelivery(key: DeliveryKey, sink: string, owner: string): Promise<'claimed' | 'sent' | 'sending'> {
       const Key = deliveryKey(key, sink);
-      const output = await send('GetItem', `delivery ${Key.qualifier?.S}`, () =>
+      const target = `delivery ${Key.qualifier?.S}`;
+      const nowSeconds = epochSeconds();
+      const claimed = await putIf(
+        target,
+        {
+          ...Key,
+          status: s('sending'),
+          owner: s(owner),
+          leaseUntil: { N: String(nowSeconds + leaseSeconds) },
+          expiresAt: { N: String(nowSeconds + ttl) },
+        },
+        {
+          ConditionExpression: 'attribute_not_exists(stateMachineArn) OR (#status = :sending AND leaseUntil < :now)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':sending': s('sending'), ':now': { N: String(nowSeconds) } },
+        },
+      );
+      if (claimed) return 'claimed';
+      const output = await send('GetItem', target, () =>
         client.send(new GetItemCommand({ TableName, Key, ConsistentRead: true })),
       );
-      return output.Item !== undefined;
+      return output.Item?.status?.S === 'sending' ? 'sending' : 'sent';
     },
     /**
-     * Records that a sink was told (conditional write, expiring after the TTL): false when another attempt recorded it
-     * first. Retried a few times on failure, because a send that is not recorded is sent again by the record's retry.
+     * Marks a claimed delivery sent (`sentAt`, expiring after the TTL); retried a few times on failure, because a
+     * send left `sending` is sent again once its lease runs out.
      */
-    async recordDelivery(key: DeliveryKey, sink: string): Promise<boolean> {
+    async completeDelivery(key: DeliveryKey, sink: string, owner: string): Promise<void> {
       const Key = deliveryKey(key, sink);
-      const Item = { ...Key, sentAt: s(now().toISOString()), expiresAt: { N: String(epochSeconds() + ttl) } };
+      const Item = {
+        ...Key,
+        status: s('sent'),
+        owner: s(owner),
+        sentAt: s(now().toISOString()),
+        expiresAt: { N: String(epochSeconds() + ttl) },
+      };
       for (let attempt = 1; ; attempt += 1) {
         try {
-          return await putIf(`delivery ${Key.qualifier?.S}`, Item, {
-            ConditionExpression: 'attribute_not_exists(stateMachineArn)',
-          });
+          await send('PutItem', `delivery ${Key.qualifier?.S}`, () =>
+            client.send(new PutItemCommand({ TableName, Item })),
+          );
+          return;
         } catch (error) {
           if (attempt >= DELIVERY_WRITE_ATTEMPTS) throw error;
           await sleep(100 * 2 ** (attempt - 1));
         }
+      }
+    },
+    /** Gives a delivery claim up after a failed send; only the owner's `sending` claim. */
+    async releaseDelivery(key: DeliveryKey, sink: string, owner: string): Promise<void> {
+      const Key = deliveryKey(key, sink);
+      try {
+        await client.send(
+          new DeleteItemCommand({
+            TableName,
+            Key,
+            ConditionExpression: '#status = :sending AND #owner = :owner',
+            ExpressionAttributeNames: { '#status': 'status', '#owner': 'owner' },
+            ExpressionAttributeValues: { ':sending': s('sending'), ':owner': s(owner) },
+          }),
+        );
+      } catch (error) {
+        if (awsErrorName(error) === 'ConditionalCheckFailedException') return;
+        throw awsCallError('DynamoDB DeleteItem', `delivery ${Key.qualifier?.S}`, error);
       }
     },
   };

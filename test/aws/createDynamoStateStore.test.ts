@@ -201,22 +201,43 @@ describe('createDynamoStateStore', () => {
       key: { scope: 'change' as const, stateMachineArn: `${SM}:PROD`, fingerprint: 'abc' },
       expected: { stateMachineArn: { S: SM }, qualifier: { S: 'delivery#PROD#abc#eventbridge' } },
     },
-  ])('records $name with a conditional write and reads it back', async ({ key, expected }) => {
+  ])('claims $name with a lease, then marks it sent', async ({ key, expected }) => {
     db.on(PutItemCommand)
       .resolvesOnce({})
-      .rejects(new ConditionalCheckFailedException({ message: 'exists', $metadata: {} }));
-    db.on(GetItemCommand).resolves({ Item: expected });
-    expect(await store().recordDelivery(key, 'eventbridge')).toBe(true);
-    expect(await store().recordDelivery(key, 'eventbridge')).toBe(false);
-    expect(await store().hasDelivered(key, 'eventbridge')).toBe(true);
-    expect(db.commandCalls(PutItemCommand)[0]?.args[0].input).toEqual({
+      .rejectsOnce(new ConditionalCheckFailedException({ message: 'exists', $metadata: {} }))
+      .rejectsOnce(new ConditionalCheckFailedException({ message: 'exists', $metadata: {} }))
+      .resolves({});
+    db.on(GetItemCommand)
+      .resolvesOnce({ Item: { ...expected, status: { S: 'sending' } } })
+      .resolvesOnce({ Item: { ...expected, status: { S: 'sent' } } });
+    expect(await store().claimDelivery(key, 'eventbridge', 'owner-a')).toBe('claimed');
+    expect(await store().claimDelivery(key, 'eventbridge', 'owner-b')).toBe('sending');
+    expect(await store().claimDelivery(key, 'eventbridge', 'owner-b')).toBe('sent');
+    await store().completeDelivery(key, 'eventbridge', 'owner-a');
+    const nowSeconds = Date.parse('2026-05-01T00:00:00Z') / 1000;
+    const puts = db.commandCalls(PutItemCommand).map((c) => c.args[0].input);
+    expect(puts[0]).toEqual({
       TableName: TABLE,
       Item: {
         ...expected,
-        sentAt: { S: '2026-05-01T00:00:00.000Z' },
-        expiresAt: { N: String(Date.parse('2026-05-01T00:00:00Z') / 1000 + 30 * 24 * 3600) },
+        status: { S: 'sending' },
+        owner: { S: 'owner-a' },
+        leaseUntil: { N: String(nowSeconds + 300) },
+        expiresAt: { N: String(nowSeconds + 30 * 24 * 3600) },
       },
-      ConditionExpression: 'attribute_not_exists(stateMachineArn)',
+      ConditionExpression: 'attribute_not_exists(stateMachineArn) OR (#status = :sending AND leaseUntil < :now)',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':sending': { S: 'sending' }, ':now': { N: String(nowSeconds) } },
+    });
+    expect(puts[3]).toEqual({
+      TableName: TABLE,
+      Item: {
+        ...expected,
+        status: { S: 'sent' },
+        owner: { S: 'owner-a' },
+        sentAt: { S: '2026-05-01T00:00:00.000Z' },
+        expiresAt: { N: String(nowSeconds + 30 * 24 * 3600) },
+      },
     });
     expect(db.commandCalls(GetItemCommand)[0]?.args[0].input).toEqual({
       TableName: TABLE,
@@ -225,7 +246,17 @@ describe('createDynamoStateStore', () => {
     });
   });
 
-  it('retries writing a delivery record after a failure, since an unrecorded send would be sent again', async () => {
+  it('releases only its own sending claim', async () => {
+    db.on(DeleteItemCommand).rejects(new ConditionalCheckFailedException({ message: 'not ours', $metadata: {} }));
+    await store().releaseDelivery({ scope: 'event', eventId: 'e1' }, 'sns', 'owner-b');
+    expect(db.commandCalls(DeleteItemCommand)[0]?.args[0].input).toMatchObject({
+      Key: { stateMachineArn: { S: 'event#e1' }, qualifier: { S: 'delivery#sns' } },
+      ConditionExpression: '#status = :sending AND #owner = :owner',
+      ExpressionAttributeValues: { ':sending': { S: 'sending' }, ':owner': { S: 'owner-b' } },
+    });
+  });
+
+  it('retries marking a delivery sent, since a send left sending is sent again once its lease runs out', async () => {
     const throttled = Object.assign(new Error('slow down'), { name: 'ThrottlingException' });
     db.on(PutItemCommand).rejectsOnce(throttled).rejectsOnce(throttled).resolves({});
     const sleeps: number[] = [];
@@ -233,10 +264,10 @@ describe('createDynamoStateStore', () => {
       tableName: TABLE,
       sleep: async (ms) => void sleeps.push(ms),
     });
-    expect(await retrying.recordDelivery({ scope: 'event', eventId: 'e1' }, 'sns')).toBe(true);
+    await retrying.completeDelivery({ scope: 'event', eventId: 'e1' }, 'sns', 'owner-a');
     expect(sleeps).toEqual([100, 200]);
     db.on(PutItemCommand).rejects(throttled);
-    await expect(retrying.recordDelivery({ scope: 'event', eventId: 'e1' }, 'sns')).rejects.toThrow(
+    await expect(retrying.completeDelivery({ scope: 'event', eventId: 'e1' }, 'sns', 'owner-a')).rejects.toThrow(
       /DynamoDB PutItem delivery delivery#sns failed: ThrottlingException/,
     );
   });

@@ -278,6 +278,18 @@ describe('createAuditHandler', () => {
     expect(metricTotal(fakes, 'DuplicateEvents')).toBe(1);
   });
 
+  it('notifies once when two invocations audit two events of the same state machine at the same time', async () => {
+    const fakes = createFakes();
+    const handler = createAuditHandler(fakes.deps);
+    const responses = await Promise.all([handler(sqsEvent([create])), handler(sqsEvent([update]))]);
+    expect(sent(fakes, 'sns')).toBe(1);
+    const retry = responses.flatMap((r, i) => (r.batchItemFailures.length > 0 ? [[create, update][i] ?? create] : []));
+    expect(retry).toHaveLength(1);
+    await handler(sqsEvent(retry));
+    expect(sent(fakes, 'sns')).toBe(1);
+    expect(fakes.processedEvents.size).toBe(2);
+  });
+
   it('releases its claim when the record fails, so the retry can take the event', async () => {
     const fakes = createFakes({ lookups: { [SM_ARN]: throttled } });
     await createAuditHandler(fakes.deps)(sqsEvent([create]));

@@ -108,8 +108,8 @@ export type Fakes = {
   processedEvents: Set<string>;
   /** Event ids claimed and not yet done or released, with their owner. */
   claims: Map<string, string>;
-  /** Delivery records, as `KEY|SINK`. */
-  deliveries: Set<string>;
+  /** Delivery records, as `KEY|SINK` → the claiming owner, or `sent`. */
+  deliveries: Map<string, string>;
 };
 
 /** Recording fakes for every handler dependency; `lookups` answers describe() by ARN (default: found, DEFINITION). */
@@ -129,7 +129,7 @@ export function createFakes(
     stored: new Map(),
     processedEvents: new Set(),
     claims: new Map(),
-    deliveries: new Set(),
+    deliveries: new Map(),
   };
   const sink = (name: string, onlyNotable: boolean, onArchive: boolean, delivery: SinkDelivery): AuditSink => ({
     sink: { name, publish: async (report, change) => void fakes.published.push({ sink: name, report, change }) },
@@ -187,12 +187,18 @@ export function createFakes(
       releaseEvent: async (id, owner) => {
         if (fakes.claims.get(id) === owner) fakes.claims.delete(id);
       },
-      hasDelivered: async (key, sinkName) => fakes.deliveries.has(deliveryId(key, sinkName)),
-      recordDelivery: async (key, sinkName) => {
+      claimDelivery: async (key, sinkName, owner) => {
         const id = deliveryId(key, sinkName);
-        if (fakes.deliveries.has(id)) return false;
-        fakes.deliveries.add(id);
-        return true;
+        const found = fakes.deliveries.get(id);
+        if (found === 'sent') return 'sent';
+        if (found !== undefined) return 'sending';
+        fakes.deliveries.set(id, owner);
+        return 'claimed';
+      },
+      completeDelivery: async (key, sinkName) => void fakes.deliveries.set(deliveryId(key, sinkName), 'sent'),
+      releaseDelivery: async (key, sinkName, owner) => {
+        const id = deliveryId(key, sinkName);
+        if (fakes.deliveries.get(id) === owner) fakes.deliveries.delete(id);
       },
     },
     computeChange: simpleChange,

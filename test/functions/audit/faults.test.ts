@@ -298,8 +298,8 @@ const ROWS: Row[] = [
     minFailures: 4,
   },
   {
-    name: 'DynamoDB throttled reading delivery records',
-    plan: firstRounds(1, 'dynamodb', 'GetItem', throttled, (c) => qualifierOf(c).startsWith('delivery#')),
+    name: 'DynamoDB throttled claiming delivery records',
+    plan: firstRounds(1, 'dynamodb', 'PutItem', throttled, (c) => qualifierOf(c).startsWith('delivery#')),
     minFailures: 4,
   },
   {

@@ -76,6 +76,13 @@ function holds(condition: string | undefined, item: Item | undefined, values: Re
         item === undefined ||
         (item.status?.S === val(':claimed')?.S && Number(item.leaseUntil?.N) < Number(val(':now')?.N))
       );
+    case 'attribute_not_exists(stateMachineArn) OR (#status = :sending AND leaseUntil < :now)':
+      return (
+        item === undefined ||
+        (item.status?.S === val(':sending')?.S && Number(item.leaseUntil?.N) < Number(val(':now')?.N))
+      );
+    case '#status = :sending AND #owner = :owner':
+      return item !== undefined && item.status?.S === val(':sending')?.S && item.owner?.S === val(':owner')?.S;
     case '#status = :claimed AND #owner = :owner':
       return item !== undefined && item.status?.S === val(':claimed')?.S && item.owner?.S === val(':owner')?.S;
     default:
