@@ -19,8 +19,8 @@ import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse, type Tags } from 'yaml';
 import { hasMotoServer, type MotoServer, startMotoServer } from './startMotoServer.js';
+import { templateTable } from './templateTable.js';
 
 const REGION = 'eu-west-1';
 const ACCOUNT = '123456789012'; // moto's default account
@@ -61,20 +61,6 @@ const DEFINITION = JSON.stringify({
 
 const policy = (Statement: unknown[]) => JSON.stringify({ Version: '2012-10-17', Statement });
 const ECS_RULE = `arn:aws:events:${REGION}:${ACCOUNT}:rule/StepFunctionsGetEventsForECSTaskRule`;
-
-/** The StateTable resource of infra/template.yaml, so the test creates exactly the table the stack creates. */
-function templateTable(): Record<string, unknown> {
-  const tags: Tags = ['Ref', 'Sub', 'GetAtt', 'If', 'Equals', 'Not'].flatMap((name) => [
-    { tag: `!${name}`, resolve: (value: string) => ({ [name]: value }) },
-    { tag: `!${name}`, collection: 'seq' as const, resolve: () => ({ [name]: [] }) },
-    { tag: `!${name}`, collection: 'map' as const, resolve: () => ({ [name]: {} }) },
-  ]);
-  const text = readFileSync(new URL('../../infra/template.yaml', import.meta.url), 'utf8');
-  const template = parse(text, { customTags: tags }) as {
-    Resources: { StateTable: { Properties: Record<string, unknown> } };
-  };
-  return template.Resources.StateTable.Properties;
-}
 
 /** The CloudTrail sample rewritten for moto's account, with its own eventID, wrapped as an SQS record. */
 function cloudTrailRecord(fixture: string, eventId: string): SQSEvent {
