@@ -65,10 +65,11 @@ function fingerprint(values: readonly FieldValue[]): string | undefined {
   const [first] = values;
   if (first === undefined) return ABSENT;
   if (values.length === 1 && first.kind === 'literal' && typeof first.value === 'string') return stringKey(first.value);
-  // A run-time value is a one-element array (its known prefix or null), which no memoisable literal is.
+  // A run-time value is an array (its known prefix, expression and placeholder: holes quote the last two), which no
+  // memoisable literal is.
   const parts: unknown[] = [];
   for (const value of values) {
-    if (value.kind === 'dynamic') parts.push([value.knownPrefix ?? null]);
+    if (value.kind === 'dynamic') parts.push([value.knownPrefix ?? null, value.expression, value.placeholder ?? null]);
     else if (typeof value.value === 'string' || typeof value.value === 'number' || typeof value.value === 'boolean')
       parts.push(value.value);
     else return undefined;
