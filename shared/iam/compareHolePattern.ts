@@ -137,6 +137,17 @@ function trimShared(hole: readonly PatternToken[], pattern: readonly PatternToke
   return { hole: hole.slice(start, holeEnd), pattern: pattern.slice(start, patternEnd) };
 }
 
+/** True when both lists hold the same tokens (characters, `*` and `?` with the same colon rule) in the same order. */
+function sameTokens(a: readonly PatternToken[], b: readonly PatternToken[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as PatternToken;
+    const y = b[i] as PatternToken;
+    if (x.kind !== y.kind || x.char !== y.char || x.crossesColon !== y.crossesColon) return false;
+  }
+  return true;
+}
+
 /** `all`, `some` or `none`: how much of what `hole` stands for `pattern` matches. */
 export function compareHolePattern(
   hole: readonly PatternToken[],
@@ -144,6 +155,8 @@ export function compareHolePattern(
 ): 'all' | 'some' | 'none' {
   const trimmed = trimShared(hole, pattern);
   if (trimmed === undefined) return 'none';
+  // A pattern contains a hole of the very same tokens at any size (the Resource policyFromRequirements writes for it).
+  if (sameTokens(trimmed.hole, trimmed.pattern)) return 'all';
   if ((trimmed.hole.length + 1) * (trimmed.pattern.length + 1) > MAX_HOLE_CELLS) return 'some';
   if (tokensContained(trimmed.hole, trimmed.pattern)) return 'all';
   return tokensOverlap(trimmed.hole, trimmed.pattern) ? 'some' : 'none';

@@ -97,6 +97,19 @@ function taskLocation(resource: string, base: DeriveBase): Location {
   return location;
 }
 
+/**
+ * The fields an SDK task's memo key reads: every top-level field (`.$` stripped), since sdkRequirements fills ARN
+ * variables from any of them, and the role fields; null for arguments that are not an object (an expression), which
+ * are not memoised.
+ */
+function sdkMemoFields(args: unknown): string[] | null {
+  if (args === undefined) return [];
+  if (typeof args !== 'object' || args === null || Array.isArray(args)) return null;
+  const fields = new Set(Object.keys(args).map((key) => (key.endsWith('.$') ? key.slice(0, -2) : key)));
+  for (const field of roleArnFields(args)) fields.add(field);
+  return [...fields].sort();
+}
+
 /** Requirements of a Task for the execution role itself, through the run's memo (same Resource, same values). */
 function ownRequirements(
   visit: StateVisit,
@@ -108,8 +121,8 @@ function ownRequirements(
   const location = taskLocation(resource, base);
   const args = taskArguments(visit);
   const sdk = entry.resource.includes(':::aws-sdk:');
-  const fields = sdk ? roleArnFields(args) : undefined;
-  const node = memoNode(base.memo, entry, resource, args, visit.queryLanguage, fields);
+  const fields = sdk ? sdkMemoFields(args) : undefined;
+  const node = fields === null ? undefined : memoNode(base.memo, entry, resource, args, visit.queryLanguage, fields);
   if (node?.requirements !== undefined) {
     appendCopies(node.requirements, visit.ref, out);
     return;

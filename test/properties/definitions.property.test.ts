@@ -116,6 +116,51 @@ const MEMO_COLLISION: [Record<string, unknown>, DeriveContext] = [
   { partition: 'aws', region: 'us-east-1', account: '111122223333', stateMachineName: 'orders' },
 ];
 
+/**
+ * Found with `npm run fuzz -- --runs 5000 --seed 7`: an SDK task's memo key read only its role fields, so a state with
+ * `RoleName.$` got the requirements of an earlier iam:createRole state with `RoleName: "r"` (role/r, not role/*).
+ */
+const SDK_MEMO_COLLISION: [Record<string, unknown>, DeriveContext] = [
+  {
+    StartAt: 'A',
+    States: {
+      A: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::aws-sdk:iam:createRole',
+        Parameters: { RoleName: 'r' },
+        Next: 'B',
+      },
+      B: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::aws-sdk:iam:createRole',
+        Parameters: { 'RoleName.$': '$.x' },
+        End: true,
+      },
+    },
+  },
+  MEMO_COLLISION[1],
+];
+
+/**
+ * Found with the same run: a resource of 4,000 `*` exceeded the hole comparison's MAX_HOLE_CELLS, so the very pattern
+ * policyFromRequirements wrote for it was only `some` of it (UnprovableResource).
+ */
+const HUGE_WILDCARD: [Input, DeriveContext, null] = [
+  {
+    StartAt: 'A',
+    States: {
+      A: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::aws-sdk:sagemaker:createModel',
+        Parameters: { ModelName: `arn:aws:lambda:us-east-1:111122223333:function:${'*'.repeat(4_000)}` },
+        End: true,
+      },
+    },
+  },
+  MEMO_COLLISION[1],
+  null,
+];
+
 /** The minimal counterexample of the known PassRole defect (hasNonArnResource), found with FC_SEED=42. */
 const NON_ARN_ROLE: Record<string, unknown> = {
   StartAt: 'A',
@@ -251,7 +296,7 @@ describe('definition pipeline properties', () => {
             expect(blocking).toEqual([]);
           },
         ),
-        { numRuns: AUDIT_RUNS },
+        { numRuns: AUDIT_RUNS, examples: [HUGE_WILDCARD] },
       );
     },
     PROPERTY_TIMEOUT,
@@ -279,7 +324,7 @@ describe('definition pipeline properties', () => {
             expect(inside, `${key} ${JSON.stringify(state)}`).toEqual(own);
           }
         }),
-        { examples: [MEMO_COLLISION] },
+        { examples: [MEMO_COLLISION, SDK_MEMO_COLLISION] },
       );
     },
     PROPERTY_TIMEOUT,
