@@ -51,6 +51,9 @@ const NAME_OR_ARN_FIELDS = new Set([
   'GuardrailIdentifier',
 ]);
 
+/** Fields that pass a role (`RoleArn`, `Overrides.TaskRoleArn`, `ServiceRole`). */
+const ROLE_FIELD = /(?:Role|RoleArn|RoleARN)$/;
+
 /** Parts that take a name out of an ARN (a state machine's, a cluster's): the ARN can name another Region and account. */
 const LOCATING_PARTS: ReadonlySet<string> = new Set(['name', 'resourceName']);
 
@@ -165,6 +168,13 @@ function expandCombo(t: CompiledTemplate, combo: readonly FieldValue[], env: Tem
   }
   const first = rendered[0];
   if (t.wholeArnSuffix !== undefined && first?.whole === true) return first.text + t.wholeArnSuffix;
+  // A role field holding a role's name (or a pattern of one) names the role in the account: never non-ARN text.
+  const only = t.segments.length === 1 ? t.segments[0] : undefined;
+  if (only?.kind === 'param' && only.part === undefined && ROLE_FIELD.test(only.field) && first !== undefined) {
+    if (!first.text.startsWith('arn:') && first.text !== '*') {
+      return `arn:${location.partition}:iam::${location.account}:role/${first.text}`;
+    }
+  }
   // A run-time value of a field that takes a whole ARN can name another Region or account.
   const field = t.params[0]?.field ?? '';
   const part = t.params.length === 1 ? t.params[0]?.part : undefined;

@@ -31,12 +31,7 @@ const ALLOW_ALL: PolicyDocument = {
 
 type Input = string | Record<string, unknown>;
 
-/**
- * Known defect (reported on issue 8, not fixed here): a role field holding a literal that is not an ARN (`orders`,
- * `prefix-${Name}`, a number) is copied verbatim into the iam:PassRole requirement, so the policy
- * policyFromRequirements writes has a Resource IAM rejects (`must be "*" or an ARN`). The two properties that use the
- * written policy skip exactly this sub-case; remove the skip when the requirement names a role ARN or `*`.
- */
+/** Every requirement names an ARN or `*`: the written policy must never carry a Resource IAM rejects. */
 const hasNonArnResource = (requirements: readonly Requirement[]): boolean =>
   requirements.some((r) => r.resources.some((resource) => resource !== '*' && !resource.startsWith('arn:')));
 
@@ -72,8 +67,7 @@ async function audit(
 async function runPipeline(input: Input, context: DeriveContext) {
   const parsed = parseDefinition(input);
   const requirements = parsed.ok ? deriveRequirements(parsed.definition, context) : [];
-  // The known PassRole defect above makes the written policy invalid: audit that sub-case through ALLOW_ALL.
-  const documents = parsed.ok && !hasNonArnResource(requirements) ? policyFromRequirements(requirements) : [ALLOW_ALL];
+  const documents = parsed.ok ? policyFromRequirements(requirements) : [ALLOW_ALL];
   const report = await audit(input, context, documents);
   return { parsed, requirements, documents, report };
 }
@@ -161,7 +155,7 @@ const HUGE_WILDCARD: [Input, DeriveContext, null] = [
   null,
 ];
 
-/** The minimal counterexample of the known PassRole defect (hasNonArnResource), found with FC_SEED=42. */
+/** The minimal counterexample of a fixed PassRole defect (a role name copied as the Resource), found with FC_SEED=42. */
 const NON_ARN_ROLE: Record<string, unknown> = {
   StartAt: 'A',
   States: {
@@ -286,7 +280,7 @@ describe('definition pipeline properties', () => {
             expect(parsed.ok ? [] : parsed.issues).toEqual([]);
             if (!parsed.ok) return;
             const requirements = deriveRequirements(parsed.definition, context);
-            fc.pre(!hasNonArnResource(requirements)); // the known PassRole defect (hasNonArnResource)
+            expect(hasNonArnResource(requirements)).toBe(false);
             const documents = policyFromRequirements(requirements);
             const report = await audit(input, context, documents, extra ?? undefined);
             expect(report.requirements).toEqual(requirements);
@@ -330,9 +324,8 @@ describe('definition pipeline properties', () => {
     PROPERTY_TIMEOUT,
   );
 
-  // Skipped: the known PassRole defect (hasNonArnResource, reported on issue 8): the written policy has Resource
-  // "orders" for iam:PassRole, which createEmbeddedSimulator (like IAM) rejects. Unskip when it is fixed.
-  it.skip('writes a policy that audits clean for a role field holding a non-ARN literal', async () => {
+  // A role field's name now names the role's ARN in the account (shared/requirements/expandWithHoles.ts).
+  it('writes a policy that audits clean for a role field holding a non-ARN literal', async () => {
     const context = MEMO_COLLISION[1];
     const documents = policyFromRequirements(deriveRequirements(NON_ARN_ROLE as AslDefinition, context));
     const report = await audit(NON_ARN_ROLE, context, documents);
