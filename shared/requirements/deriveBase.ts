@@ -1,4 +1,4 @@
-import type { DeriveContext } from '../types.js';
+import type { DeriveContext, Requirement } from '../types.js';
 import type { Location } from './location.js';
 import type { RequirementMemo } from './memoizeRequirements.js';
 
@@ -12,6 +12,8 @@ export type DeriveBase = {
   memo: RequirementMemo;
   /** The run's location in other partitions (Tasks whose Resource names one), built once each. */
   locations: Map<string, Location>;
+  /** Requirements of Distributed Maps already derived in this run, by their reader, writer, label and language. */
+  mapMemo: Map<string, readonly Requirement[]>;
 };
 
 /** Fills the defaults of a derive context: `aws` partition, `*` Region/account/name when unknown. */
@@ -30,5 +32,6 @@ export function deriveBaseOf(context: DeriveContext): DeriveBase {
       `arn:${location.partition}:states:${location.region}:${location.account}:stateMachine:${name}`,
     memo: new Map(),
     locations: new Map(),
+    mapMemo: new Map(),
   };
 }

@@ -3,7 +3,7 @@ import { walkStates } from '../asl/walkStates.js';
 import type { DeriveContext, Requirement } from '../types.js';
 import { crossCuttingRequirements } from './crossCuttingRequirements.js';
 import { deriveBaseOf } from './deriveBase.js';
-import { distributedMapRequirements } from './distributedMapRequirements.js';
+import { appendDistributedMapRequirements } from './distributedMapRequirements.js';
 import { mergeRequirements } from './mergeRequirements.js';
 import { appendTaskRequirements } from './taskRequirements.js';
 
@@ -19,8 +19,7 @@ export function deriveRequirements(definition: AslDefinition, context: DeriveCon
   for (const visit of walkStates(definition)) {
     const type = visit.state.Type;
     if (type === 'Task') appendTaskRequirements(visit, base, requirements);
-    else if (type === 'Map')
-      for (const r of mergeRequirements(distributedMapRequirements(visit, base))) requirements.push(r);
+    else if (type === 'Map') appendDistributedMapRequirements(visit, base, requirements);
   }
   for (const r of mergeRequirements(crossCuttingRequirements(base))) requirements.push(r);
   return requirements;

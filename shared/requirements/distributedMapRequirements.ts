@@ -6,6 +6,8 @@ import { compilePermission } from './compilePermission.js';
 import { createTemplateEnv } from './createTemplateEnv.js';
 import type { DeriveBase } from './deriveBase.js';
 import { fieldDefaultsOf } from './fieldDefaults.js';
+import { appendCopies, remember } from './memoizeRequirements.js';
+import { mergeRequirements } from './mergeRequirements.js';
 import { isExecutionRolePermission, permissionRequirements, toRequirement } from './permissionRequirements.js';
 import { expandDynamicForm } from './resolvePermission.js';
 
@@ -137,4 +139,34 @@ export function distributedMapRequirements(visit: StateVisit, base: DeriveBase):
     if (isObject(io) && typeof io.Resource === 'string') requirements.push(...ioRequirements(visit, base, io));
   }
   return requirements;
+}
+
+/** What a Distributed Map's requirements depend on besides the run: its reader, writer, label and query language. */
+function mapMemoKey(visit: StateVisit): string | undefined {
+  const { Label, ItemReader, ResultWriter } = visit.state;
+  try {
+    return JSON.stringify([visit.queryLanguage, Label ?? null, ItemReader ?? null, ResultWriter ?? null]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Appends a Distributed Map's merged requirements to `out`, through the run's memo: maps with the same reader, writer,
+ * label and query language share them (frozen, as Task requirements are).
+ */
+export function appendDistributedMapRequirements(visit: StateVisit, base: DeriveBase, out: Requirement[]): void {
+  if (!isDistributedMap(visit.state)) return;
+  const key = mapMemoKey(visit);
+  let stored = key === undefined ? undefined : base.mapMemo.get(key);
+  if (stored === undefined) {
+    const merged = mergeRequirements(distributedMapRequirements(visit, base));
+    if (key === undefined) {
+      for (const r of merged) out.push(r);
+      return;
+    }
+    stored = remember({ next: new Map() }, merged);
+    base.mapMemo.set(key, stored);
+  }
+  appendCopies(stored, visit.ref, out);
 }
