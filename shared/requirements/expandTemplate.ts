@@ -27,13 +27,15 @@ const DROPPED: Expansion = { kind: 'dropped' };
 /** Text allowed after a runtime value for `prefix*` narrowing: nothing, or a wildcard the `*` already covers. */
 const NARROWABLE_SUFFIX = new Set(['', '*', ':*', '/*']);
 
-function scalar(value: FieldValue): string | undefined {
+/** The text of a literal string, number or boolean; undefined for run-time values and objects. */
+export function scalar(value: FieldValue): string | undefined {
   if (value.kind !== 'literal') return undefined;
   const v = value.value;
   return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
 }
 
-function combinations(choices: readonly (readonly FieldValue[])[]): FieldValue[][] {
+/** Every choice of one value per field (the cross product), for fields with several values (`[*]`). */
+export function combinations(choices: readonly (readonly FieldValue[])[]): FieldValue[][] {
   let result: FieldValue[][] = [[]];
   for (const options of choices) result = result.flatMap((prefix) => options.map((option) => [...prefix, option]));
   return result;

@@ -1,7 +1,7 @@
 import type { FieldValue } from '../asl/types.js';
 import type { Hole } from '../types.js';
 import type { CompiledTemplate, Segment } from './compileTemplate.js';
-import type { TemplateEnv } from './expandTemplate.js';
+import { combinations, scalar, type TemplateEnv } from './expandTemplate.js';
 import { ARN_VALUED_PARTS, extractPart, extractPartPrefix } from './extractPart.js';
 import { type Location, withLocation } from './location.js';
 
@@ -12,18 +12,6 @@ const DROPPED: HoleExpansion = { kind: 'dropped' };
 /** A `${Name}` DefinitionSubstitutions placeholder left in a literal value. */
 const PLACEHOLDER = /\$\{[^}]*\}/g;
 const UNKNOWN_CONTEXT = new Set(['Partition', 'Region', 'Account', 'StateMachineName']);
-
-function scalar(value: FieldValue): string | undefined {
-  if (value.kind !== 'literal') return undefined;
-  const v = value.value;
-  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
-}
-
-function combinations(choices: readonly (readonly FieldValue[])[]): FieldValue[][] {
-  let result: FieldValue[][] = [[]];
-  for (const options of choices) result = result.flatMap((prefix) => options.map((option) => [...prefix, option]));
-  return result;
-}
 
 /** Replaces unapplied `${…}` placeholders of a literal by holes. */
 function fillPlaceholders(text: string, variable: string, holes: Hole[]): string {
