@@ -1,33 +1,15 @@
+import { conditionOfContext } from '../iam/conditionOfContext.js';
 import { escapePolicyVariables } from '../iam/escapePolicyVariables.js';
-import { type ContextValues, type PolicyStatement, PURPOSES, type Purpose, type Requirement } from '../types.js';
+import { type PolicyStatement, PURPOSES, type Purpose, type Requirement } from '../types.js';
 
 /** A statement being merged: what it allows, on what, under which condition, and the purpose it serves. */
 type Draft = { purpose: Purpose; actions: string[]; resources: string[]; condition: PolicyStatement['Condition'] };
 
 const sortedUnique = (values: Iterable<string>): string[] => [...new Set(values)].sort();
 
-/**
- * The condition a requirement's context calls for: StringEquals on each key (StringLike when a value holds a
- * wildcard), as the catalogue's templates write them (PassRole → `iam:PassedToService`).
- * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_String
- */
-function conditionOf(context: ContextValues | undefined): PolicyStatement['Condition'] {
-  if (context === undefined) return undefined;
-  const condition: Record<string, Record<string, string | string[]>> = {};
-  for (const key of Object.keys(context).sort()) {
-    const value = context[key] as string | string[];
-    const values = sortedUnique((typeof value === 'string' ? [value] : value).map(escapePolicyVariables));
-    const operator = values.some((v) => /[*?]/.test(v)) ? 'StringLike' : 'StringEquals';
-    condition[operator] ??= {};
-    (condition[operator] as Record<string, string | string[]>)[key] =
-      values.length === 1 ? (values[0] as string) : values;
-  }
-  return Object.keys(condition).length === 0 ? undefined : condition;
-}
-
 function draftOf(r: Requirement): Draft {
   const resources = r.resources.includes('*') ? ['*'] : sortedUnique(r.resources.map(escapePolicyVariables));
-  return { purpose: r.purpose, actions: sortedUnique(r.actions), resources, condition: conditionOf(r.context) };
+  return { purpose: r.purpose, actions: sortedUnique(r.actions), resources, condition: conditionOfContext(r.context) };
 }
 
 const rank = (purpose: Purpose): number => PURPOSES.indexOf(purpose);
