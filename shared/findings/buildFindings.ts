@@ -13,8 +13,6 @@ export type BuildFindingsInput = {
   requirements: Requirement[];
   /** decisions[i] holds the decisions of requirements[i], one per action × resource request. */
   decisions: Decision[][];
-  /** @deprecated Ignored: notProvable decisions carry the patterns the role grants. */
-  grantedResources?: Record<string, string[]>;
 };
 
 const NEVER_OBSERVED =

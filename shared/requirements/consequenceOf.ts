@@ -7,8 +7,6 @@ export type ConsequenceInput = {
   managedRule?: string;
   /** True when the integration also subscribes to a managed EventBridge rule (polling is then a fallback). */
   hasManagedRule?: boolean;
-  /** True for AWS SDK integrations, which have no policy template. */
-  sdk?: boolean;
   /** True for the Map Run redrive permission. */
   redrive?: boolean;
 };

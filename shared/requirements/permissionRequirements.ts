@@ -142,7 +142,7 @@ export function permissionRequirements(entry: Integration, target: EntryTarget, 
     if (spec.onlyWhenFields?.every((field) => env.read(field).length === 0)) continue;
     const { compiled } = prepare(entry, spec);
     const groups = authorizedGroupsOf(entry, spec);
-    const special = resolveSpecialPermission(entry, spec, env, compiled, () => holeForm(groups, env));
+    const special = resolveSpecialPermission(entry, spec, env, () => holeForm(groups, env));
     if (special === 'skip') continue;
     if (special !== undefined) {
       if (special.resources.length === 0) continue;

@@ -36,31 +36,3 @@ export function conditionContext(permission: CompiledPermission, env: TemplateEn
   }
   return context;
 }
-
-/**
- * Resolves a permission's resources for one state: literal values give the static templates' ARNs; a runtime
- * value gives `prefix*` when every runtime value narrows, else the dynamic form. Templates whose parameter is
- * absent (or that name what the definition cannot show) are dropped; undefined when all of them are.
- */
-export function resolvePermission(permission: CompiledPermission, env: TemplateEnv): Resolution | undefined {
-  const resources: string[] = [];
-  let kept = 0;
-  let dynamic = false;
-  let widened = false;
-  for (const template of permission.staticTemplates) {
-    const expansion = expandTemplate(template, env);
-    if (expansion.kind === 'dropped') continue;
-    kept++;
-    if (expansion.kind === 'values') {
-      for (const value of expansion.values) resources.push(value);
-      continue;
-    }
-    dynamic = true;
-    if (expansion.narrowed === undefined) widened = true;
-    else for (const value of expansion.narrowed) resources.push(value);
-  }
-  if (kept === 0) return undefined;
-  const context = permission.conditions.length === 0 ? undefined : conditionContext(permission, env);
-  if (widened) return { resources: expandDynamicForm(permission, env), dynamic: true, context };
-  return { resources: resources.length < 2 ? resources : unique(resources), dynamic, context };
-}

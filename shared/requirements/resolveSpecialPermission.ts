@@ -1,9 +1,8 @@
 import type { FieldValue } from '../asl/types.js';
 import type { Integration, PermissionSpec } from '../catalogue/types.js';
 import { buildLambdaArns, narrowLambdaArn } from './buildLambdaArns.js';
-import type { CompiledPermission } from './compilePermission.js';
 import type { TemplateEnv } from './expandTemplate.js';
-import { expandDynamicForm, type Resolution } from './resolvePermission.js';
+import type { Resolution } from './resolvePermission.js';
 import { narrowTaskDefinitionArn, taskDefinitionArn } from './taskDefinitionArn.js';
 
 /** The fields the special rules below read, by integration service (besides the templates' own). */
@@ -81,11 +80,9 @@ export function resolveSpecialPermission(
   entry: Integration,
   spec: PermissionSpec,
   env: TemplateEnv,
-  compiled: CompiledPermission,
-  holeForm?: () => string[],
+  dynamicForm: () => string[],
 ): SpecialOutcome {
   const fields = spec.parameterFields;
-  const dynamicForm = holeForm ?? (() => expandDynamicForm(compiled, env));
   if (entry.service === 'lambda' && fields.includes('FunctionName')) return lambdaResources(env, dynamicForm) ?? 'skip';
   if (entry.service === 'ecs' && fields.includes('TaskDefinition')) {
     const build = (value: string) => {

@@ -187,7 +187,7 @@ export function sdkRequirements(
       actions: group.actions,
       resources: group.resources,
       dynamic: group.holes.some((h) => h.reason === 'dynamic-value' || h.reason === 'placeholder'),
-      consequence: consequenceOf({ purpose: 'invoke', actions: group.actions, sdk: true }),
+      consequence: consequenceOf({ purpose: 'invoke', actions: group.actions }),
       source: entry.source,
     };
     if (group.holes.length > 0) requirement.holes = group.holes;
