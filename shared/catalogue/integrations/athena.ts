@@ -37,6 +37,19 @@ const GLUE_TABLE_ACTIONS = [
   'glue:BatchDeletePartition',
 ];
 
+/** What the template grants the `.sync` poll and cancel calls: the query's workgroup and every data catalog. */
+const QUERY_GRANT = {
+  staticResources: [
+    'arn:${Partition}:athena:${Region}:${Account}:workgroup/${Param:WorkGroup}',
+    'arn:${Partition}:athena:${Region}:${Account}:datacatalog/*',
+  ],
+  dynamicResources: [
+    'arn:${Partition}:athena:${Region}:${Account}:workgroup/*',
+    'arn:${Partition}:athena:${Region}:${Account}:datacatalog/*',
+  ],
+  parameterFields: ['WorkGroup'],
+} as const;
+
 const INVOKE_START_QUERY_EXECUTION = {
   purpose: 'invoke',
   actions: ['athena:startQueryExecution', 'athena:getDataCatalog'],
@@ -85,27 +98,7 @@ const OTHER_GET_BUCKET_LOCATION = {
 
 const OTHER_CREATE_DATABASE = {
   purpose: 'other',
-  actions: [
-    'glue:CreateDatabase',
-    'glue:GetDatabase',
-    'glue:GetDatabases',
-    'glue:UpdateDatabase',
-    'glue:DeleteDatabase',
-    'glue:CreateTable',
-    'glue:UpdateTable',
-    'glue:GetTable',
-    'glue:GetTables',
-    'glue:DeleteTable',
-    'glue:BatchDeleteTable',
-    'glue:BatchCreatePartition',
-    'glue:CreatePartition',
-    'glue:UpdatePartition',
-    'glue:GetPartition',
-    'glue:GetPartitions',
-    'glue:BatchGetPartition',
-    'glue:DeletePartition',
-    'glue:BatchDeletePartition',
-  ],
+  actions: [...GLUE_DATABASE_ACTIONS, 'glue:DeleteDatabase', ...GLUE_TABLE_ACTIONS],
   staticResources: [
     'arn:${Partition}:glue:${Region}:${Account}:catalog',
     'arn:${Partition}:glue:${Region}:${Account}:database/*',
@@ -167,15 +160,7 @@ export const ATHENA_INTEGRATIONS: readonly Integration[] = [
       {
         purpose: 'poll',
         actions: ['athena:getQueryExecution'],
-        staticResources: [
-          'arn:${Partition}:athena:${Region}:${Account}:workgroup/${Param:WorkGroup}',
-          'arn:${Partition}:athena:${Region}:${Account}:datacatalog/*',
-        ],
-        dynamicResources: [
-          'arn:${Partition}:athena:${Region}:${Account}:workgroup/*',
-          'arn:${Partition}:athena:${Region}:${Account}:datacatalog/*',
-        ],
-        parameterFields: ['WorkGroup'],
+        ...QUERY_GRANT,
         authorized: { 'athena:getQueryExecution': [WORKGROUP] },
         note: 'Step Functions polls the query with GetQueryExecution (the only poll action of the 2023 template).',
       },
@@ -191,15 +176,7 @@ export const ATHENA_INTEGRATIONS: readonly Integration[] = [
           'athena:GetQueryResults',
           'athena:ListQueryExecutions',
         ],
-        staticResources: [
-          'arn:${Partition}:athena:${Region}:${Account}:workgroup/${Param:WorkGroup}',
-          'arn:${Partition}:athena:${Region}:${Account}:datacatalog/*',
-        ],
-        dynamicResources: [
-          'arn:${Partition}:athena:${Region}:${Account}:workgroup/*',
-          'arn:${Partition}:athena:${Region}:${Account}:datacatalog/*',
-        ],
-        parameterFields: ['WorkGroup'],
+        ...QUERY_GRANT,
         authorized: {
           'athena:GetWorkGroup': [WORKGROUP],
           'athena:BatchGetQueryExecution': [WORKGROUP],
@@ -212,15 +189,7 @@ export const ATHENA_INTEGRATIONS: readonly Integration[] = [
       {
         purpose: 'cancel',
         actions: ['athena:stopQueryExecution'],
-        staticResources: [
-          'arn:${Partition}:athena:${Region}:${Account}:workgroup/${Param:WorkGroup}',
-          'arn:${Partition}:athena:${Region}:${Account}:datacatalog/*',
-        ],
-        dynamicResources: [
-          'arn:${Partition}:athena:${Region}:${Account}:workgroup/*',
-          'arn:${Partition}:athena:${Region}:${Account}:datacatalog/*',
-        ],
-        parameterFields: ['WorkGroup'],
+        ...QUERY_GRANT,
         authorized: { 'athena:stopQueryExecution': [WORKGROUP] },
       },
       OTHER_GET_BUCKET_LOCATION,
