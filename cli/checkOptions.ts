@@ -12,6 +12,19 @@ export const CHECK_OPTIONS = {
   'fail-on': { type: 'string' },
   ignore: { type: 'string', multiple: true },
   simulator: { type: 'string' },
+  // Several outputs in one run: `--output FILE` (with --format), or `--output FORMAT=FILE` / `--output FORMAT`.
+  output: { type: 'string', short: 'o', multiple: true },
+  // Templates (issue 9): CloudFormation/SAM, CDK assemblies, Terraform plans.
+  template: { type: 'string', multiple: true },
+  'cdk-out': { type: 'string', multiple: true },
+  'terraform-plan': { type: 'string', multiple: true },
+  parameter: { type: 'string', multiple: true },
+  'stack-name': { type: 'string' },
+  // CI adoption: a config file, a baseline of accepted findings, SARIF's automationDetails.id.
+  config: { type: 'string' },
+  baseline: { type: 'string' },
+  'write-baseline': { type: 'string' },
+  'sarif-category': { type: 'string' },
 } as const;
 
 /** The parsed flags of `sfn-role-audit check`. */

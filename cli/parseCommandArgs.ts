@@ -9,6 +9,16 @@ function firstSentence(message: string): string {
   return end === -1 ? message : message.slice(0, end);
 }
 
+/** Like parseCommandArgs, for a command that also takes positional arguments (paths and globs). */
+export function parseCommandArgsWithPositionals<T extends Options>(command: string, argv: string[], options: T) {
+  try {
+    return parseArgs({ args: argv, options, strict: true, allowPositionals: true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`${firstSentence(message)} (see sfn-role-audit ${command} --help)`);
+  }
+}
+
 /**
  * Parses a command's flags strictly (unknown flags, missing values and positionals are UsageErrors naming the
  * command's --help), so every command reports bad usage the same way.

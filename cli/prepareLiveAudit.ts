@@ -46,7 +46,7 @@ export async function prepareLiveAudit(flags: CheckFlags, deps: CliDeps): Promis
   const roleArn = description.roleArn;
   if (roleArn === undefined) throw new InputError(`state machine ${arn}: DescribeStateMachine returned no roleArn`);
   const iam = deps.clients.iam(region);
-  const base = { description, sarifUri: description.stateMachineArn ?? arn, embedded: true };
+  const base = { id: arn, description, sarifUri: description.stateMachineArn ?? arn, embedded: true };
   if (kind === 'aws') {
     // The role's identity policies decide resources with holes, which SimulatePrincipalPolicy reads as literal text.
     const identityPolicies = async () => {

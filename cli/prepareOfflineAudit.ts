@@ -55,6 +55,7 @@ export async function prepareOfflineAudit(flags: CheckFlags): Promise<PreparedAu
   for (const path of policyFiles) identity.push(...(await loadIdentityPolicyFile(path)));
   const simulator = await createCheckSimulator(flags, { identity, boundary });
   return {
+    id: input.path,
     description,
     simulator,
     ...(roleTrust === undefined ? {} : { roleTrust }),

@@ -1,8 +1,17 @@
 import type { PermissionSimulator } from '../shared/ports.js';
-import type { PolicyDocument, StateMachineDescription } from '../shared/types.js';
+import type { AuditReport, Finding, PolicyDocument, StateMachineDescription } from '../shared/types.js';
 
-/** What `check` gathered before the audit: the state machine, the simulator, the role, and where SARIF points. */
+/**
+ * One state machine `check` audits, gathered before the audit: the state machine, the simulator, the role, where
+ * SARIF points, and what the input itself reported. One run of `check` may audit many (several files, every state
+ * machine of a template, every stack of a CDK assembly).
+ */
 export type PreparedAudit = {
+  /**
+   * Stable name of the target within the run, never derived from how a path was typed beyond the path itself:
+   * the definition or describe file, `TEMPLATE#LogicalId` for a template resource, the ARN when live.
+   */
+  id: string;
   description: StateMachineDescription;
   simulator: PermissionSimulator;
   roleTrust?: PolicyDocument;
@@ -13,4 +22,18 @@ export type PreparedAudit = {
   sarifText?: string;
   /** True when the definition is a JSON string inside the SARIF artifact (describe-state-machine output). */
   embedded: boolean;
+  /** Findings about the input itself (definition not available offline, policy content unknown, unresolved values). */
+  inputFindings?: Finding[];
+  /** True when the definition could not be read at all (an inputFindings entry says why). */
+  definitionUnavailable?: boolean;
+  /** Ignore entries of this target alone (template Metadata `sfn-role-audit: {ignore: [...]}`, config overrides). */
+  ignore?: string[];
+  /**
+   * Where findings point when the definition is not a file of its own: the template resource that declares the
+   * state machine (1-based line and column in `uri`).
+   */
+  resource?: { uri: string; text: string; line: number; column: number };
 };
+
+/** One audited target and its report. */
+export type TargetReport = { target: PreparedAudit; report: AuditReport };

@@ -30,6 +30,13 @@ export type AuditInput = {
   /** False when the execution role does not exist: nothing is simulated. */
   roleFound?: boolean;
   contextOverrides?: Partial<DeriveContext>;
+  /**
+   * Findings about the input itself, made before the audit (a template's definition not available offline, a policy
+   * whose content is unknown, an unresolved template value): sorted and suppressed with the rest.
+   */
+  inputFindings?: Finding[];
+  /** True when the definition could not be read (reported by an inputFindings entry): nothing is parsed or checked. */
+  definitionUnavailable?: boolean;
   /** Rules, purposes (or finding ids) whose findings are moved to `suppressed`. */
   ignore?: string[];
   now: Date;
@@ -64,15 +71,17 @@ export async function auditStateMachine(input: AuditInput): Promise<AuditReport>
   const { description } = input;
   const arn = description.stateMachineArn ?? null;
   const roleArn = description.roleArn ?? null;
-  const findings: Finding[] = [];
+  const findings: Finding[] = [...(input.inputFindings ?? [])];
   let requirements: Requirement[] = [];
   let checkedRequests = 0;
   if (input.roleFound === false) findings.push(roleNotFoundFinding({ stateMachineArn: arn, roleArn }));
   else if (input.roleTrust !== undefined && !isTrustedByStepFunctions(input.roleTrust)) {
     findings.push(untrustedRoleFinding({ stateMachineArn: arn, roleArn }));
   }
-  const parsed = parseDefinition(description.definition);
-  if (!parsed.ok) findings.push(...invalidDefinitionFindings(parsed.issues, arn));
+  const parsed = input.definitionUnavailable === true ? undefined : parseDefinition(description.definition);
+  if (parsed === undefined) {
+    // Nothing to check: the input finding already says why.
+  } else if (!parsed.ok) findings.push(...invalidDefinitionFindings(parsed.issues, arn));
   else {
     requirements = deriveRequirements(parsed.definition, contextFromDescription(description, input.contextOverrides));
     if (input.roleFound === false) {

@@ -177,7 +177,13 @@ export type Rule =
   | 'UnknownIntegration'
   | 'InvalidDefinition'
   | 'RoleNotFound'
-  | 'UntrustedRole';
+  | 'UntrustedRole'
+  /** The definition cannot be read offline (a template's `DefinitionS3Location`, a missing `DefinitionUri` file). */
+  | 'DefinitionUnavailable'
+  /** A policy or role whose content is unknown offline (a managed policy ARN not shipped as data, a role outside the template). */
+  | 'PolicyContentUnknown'
+  /** A template value (parameter without a value, `Fn::ImportValue`, unknown attribute) the audit could not resolve offline. */
+  | 'UnresolvedTemplateValue';
 
 /** An IAM policy statement (as we write them in remediations and generated policies). */
 export type PolicyStatement = {

@@ -1,16 +1,15 @@
 import { auditStateMachine } from '../../shared/audit.js';
+import { applyBaseline } from '../applyBaseline.js';
 import { CHECK_OPTIONS, type CheckFlags } from '../checkOptions.js';
 import type { CliDeps } from '../cliDeps.js';
+import { collectTargets } from '../collectTargets.js';
 import { DEFINITION_HELP } from '../definitionOptions.js';
-import { emit } from '../emit.js';
 import { exitCodeFor, FAIL_ON_LEVELS } from '../exitCodeFor.js';
+import { applyConfigFile } from '../loadConfigFile.js';
 import { contextOverridesFrom } from '../loadDefinitionInput.js';
-import { oneOf, parseCommandArgs } from '../parseCommandArgs.js';
-import type { PreparedAudit } from '../preparedAudit.js';
-import { prepareLiveAudit } from '../prepareLiveAudit.js';
-import { prepareOfflineAudit } from '../prepareOfflineAudit.js';
-import { renderReport } from '../renderReport.js';
-import { useColor } from '../useColor.js';
+import { oneOf, parseCommandArgsWithPositionals } from '../parseCommandArgs.js';
+import type { TargetReport } from '../preparedAudit.js';
+import { writeOutputs } from '../writeOutputs.js';
 
 /** Help for `sfn-role-audit check`. */
 export const CHECK_HELP = `Usage: sfn-role-audit check (--definition FILE | --describe FILE) (--policy FILE… | --authorization-details FILE) [options]
@@ -56,33 +55,39 @@ Output:
 Exit codes: 0 no finding at or above --fail-on; 1 at least one; 2 bad usage or unreadable input.
 `;
 
-function isLive(flags: CheckFlags): boolean {
-  return flags['state-machine-arn'] !== undefined && flags.definition === undefined && flags.describe === undefined;
-}
-
-/** `sfn-role-audit check`: audits the role offline or live, prints the report, exits by --fail-on. */
+/** `sfn-role-audit check`: audits every target (offline, live or from templates), writes the outputs, exits by --fail-on. */
 export async function runCheck(argv: string[], deps: CliDeps): Promise<number> {
-  const flags: CheckFlags = parseCommandArgs('check', argv, CHECK_OPTIONS);
-  if (flags.help === true) {
+  const parsed = parseCommandArgsWithPositionals('check', argv, CHECK_OPTIONS);
+  const positionals = parsed.positionals;
+  if ((parsed.values as CheckFlags).help === true) {
     deps.io.writeOut(CHECK_HELP);
     return 0;
   }
+  const flags = await applyConfigFile(parsed.values as CheckFlags);
   const format = oneOf('format', flags.format, ['text', 'json', 'sarif'], 'text');
   const failOn = oneOf('fail-on', flags['fail-on'], FAIL_ON_LEVELS, 'high');
   const contextOverrides = contextOverridesFrom(flags);
-  const prepared: PreparedAudit = isLive(flags)
-    ? await prepareLiveAudit(flags, deps)
-    : await prepareOfflineAudit(flags);
-  const report = await auditStateMachine({
-    description: prepared.description,
-    simulator: prepared.simulator,
-    ...(prepared.roleTrust === undefined ? {} : { roleTrust: prepared.roleTrust }),
-    ...(prepared.roleFound === undefined ? {} : { roleFound: prepared.roleFound }),
-    contextOverrides,
-    ignore: flags.ignore ?? [],
-    now: deps.now?.() ?? new Date(),
-  });
-  const color = format === 'text' && flags.output === undefined && useColor(deps.io);
-  await emit(deps.io, renderReport(report, format, prepared, color), flags.output);
-  return exitCodeFor(report.findings, failOn);
+  const targets = await collectTargets(flags, positionals, deps);
+  const now = deps.now?.() ?? new Date();
+  const audited: TargetReport[] = [];
+  for (const target of targets) {
+    const report = await auditStateMachine({
+      description: target.description,
+      simulator: target.simulator,
+      ...(target.roleTrust === undefined ? {} : { roleTrust: target.roleTrust }),
+      ...(target.roleFound === undefined ? {} : { roleFound: target.roleFound }),
+      ...(target.inputFindings === undefined ? {} : { inputFindings: target.inputFindings }),
+      ...(target.definitionUnavailable === true ? { definitionUnavailable: true } : {}),
+      contextOverrides,
+      ignore: [...(flags.ignore ?? []), ...(target.ignore ?? [])],
+      now,
+    });
+    audited.push({ target, report });
+  }
+  const results = await applyBaseline(audited, flags);
+  await writeOutputs(results, format, flags.output ?? [], deps);
+  return exitCodeFor(
+    results.flatMap((result) => result.report.findings),
+    failOn,
+  );
 }

@@ -82,6 +82,18 @@ const RULE_TEXT: Record<Rule, { short: string; full: string }> = {
     short: 'The execution role does not trust states.amazonaws.com',
     full: 'The trust policy does not let Step Functions assume the role: no execution can start.',
   },
+  DefinitionUnavailable: {
+    short: 'The state machine definition cannot be read offline',
+    full: 'The definition lives where an offline audit cannot read it (an S3 location, a missing file): none of its permissions were checked.',
+  },
+  PolicyContentUnknown: {
+    short: 'A policy attached to the execution role is unknown offline',
+    full: 'The role has a policy whose document the audit does not have (a managed policy outside the template, a role defined elsewhere): what it allows or denies cannot be proven, so affected permissions are reported as conditional, not as missing.',
+  },
+  UnresolvedTemplateValue: {
+    short: 'A template value could not be resolved offline',
+    full: 'A parameter without a value, an imported value or an unknown attribute: the parts of the definition or policy that use it are holes the audit cannot prove.',
+  },
 };
 
 /** The SARIF rule id of a finding: `<rule>/<purpose>`, or the rule alone for findings without a purpose. */

@@ -4,6 +4,7 @@ import { severityRank } from './severityOf.js';
 const RULE_ORDER = [
   'RoleNotFound',
   'UntrustedRole',
+  'DefinitionUnavailable',
   'InvalidDefinition',
   'MissingPermission',
   'InferredPermission',
@@ -11,6 +12,8 @@ const RULE_ORDER = [
   'UnprovableResource',
   'UnresolvedPlaceholder',
   'UnknownIntegration',
+  'PolicyContentUnknown',
+  'UnresolvedTemplateValue',
 ] as const satisfies readonly Finding['rule'][];
 
 /** Document order of the states that requirements mention (requirements come in document order). */

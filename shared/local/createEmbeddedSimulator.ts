@@ -5,6 +5,7 @@ import { createKeyAvailability } from '../iam/createKeyAvailability.js';
 import { evaluateCompiled } from '../iam/evaluateCompiled.js';
 import { grantedResources } from '../iam/grantedResources.js';
 import type { EvaluationInput, KeyAvailabilityOf } from '../iam/types.js';
+import { isUnresolvedValueKey } from '../iam/unresolvedValueKey.js';
 import type { PermissionSimulator } from '../ports.js';
 import type { ContextValues, SimulationRequest } from '../types.js';
 
@@ -24,11 +25,13 @@ function withOverrides(request: SimulationRequest, overrides: ContextValues): Si
  * Key availability from the Service Authorization Reference, except that a key of the action's own service that the
  * reference does not list stays unknown: the reference misses keys AWS documents elsewhere (`states:HTTPEndpoint` and
  * `states:HTTPMethod` for `states:InvokeHTTPEndpoint`, https://docs.aws.amazon.com/step-functions/latest/dg/call-https-apis.html),
- * and calling such a key absent would deny what AWS allows. Keys of other services stay absent.
+ * and calling such a key absent would deny what AWS allows. Keys of other services stay absent; keys that stand for a
+ * value unresolved offline (shared/iam/unresolvedValueKey.ts) are unknown.
  */
 function referenceKeyAvailability(): KeyAvailabilityOf {
   const fromReference = createKeyAvailability(conditionKeysOfAction);
   return (action, key) => {
+    if (isUnresolvedValueKey(key)) return 'unknown';
     const availability = fromReference(action, key);
     if (availability !== 'absent') return availability;
     const prefix = action.slice(0, action.indexOf(':') + 1).toLowerCase();
