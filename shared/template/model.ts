@@ -17,6 +17,8 @@ export type TemplateResource = {
   readonly metadata?: Readonly<Record<string, unknown>>;
   readonly condition?: string;
   readonly dependsOn?: readonly string[];
+  /** SAM embedded connectors: the resource's top-level `Connectors` attribute (not a property), as written. */
+  readonly connectors?: Readonly<Record<string, unknown>>;
 };
 
 /** A position in the template file, 1-based, for SARIF and text output. */
