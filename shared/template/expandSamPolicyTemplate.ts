@@ -3,6 +3,7 @@ import type { PolicyStatement } from '../types.js';
 import { closeNames } from './closeNames.js';
 import { SAM_POLICY_TEMPLATES, SAM_POLICY_TEMPLATES_SOURCE } from './generated/samPolicyTemplates.js';
 import { resolveField, type SamScope } from './resolveSamValue.js';
+import { policyWithUnresolved } from './role/policyWithUnresolved.js';
 import type { SamPolicyTemplate, SamStatement } from './types.js';
 
 /** The values CloudFormation gives `AWS::Partition`, `AWS::Region` and `AWS::AccountId` for the stack. */
@@ -44,7 +45,9 @@ function expandStatement(scope: SamScope, statement: SamStatement): PolicyStatem
 /**
  * Expands one entry of a SAM function's or state machine's `Policies` (`- LambdaInvokePolicy: {FunctionName: x}`)
  * into the statements SAM puts in the generated role, with the stack's pseudo parameters filled in. The caller
- * resolves intrinsics of the user's own template first; a value still not text becomes a `*` hole with a note.
+ * resolves intrinsics of the user's own template first. A value still unknown (not text, or holding an unresolved
+ * marker) is never a wider grant: its part of a pattern becomes `*` and the statement gets a condition on it
+ * (policyWithUnresolved), so the evaluator answers `conditional`; a note names it.
  * https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-policy-templates.html
  */
 export function expandSamPolicyTemplate(
@@ -91,6 +94,7 @@ export function expandSamPolicyTemplate(
     ]),
     notes,
   };
-  const statements = template.statements.map((statement) => expandStatement(scope, statement));
+  const expanded = template.statements.map((statement) => expandStatement(scope, statement));
+  const statements = [policyWithUnresolved({ Statement: expanded }).Statement].flat();
   return { ok: true, statements, notes: [...notes] };
 }

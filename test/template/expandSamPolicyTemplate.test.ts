@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { unresolvedCondition, unresolvedValueKey } from '../../shared/iam/unresolvedValueKey.js';
+import { createEmbeddedSimulator } from '../../shared/local/createEmbeddedSimulator.js';
 import { expandSamPolicyTemplate } from '../../shared/template/expandSamPolicyTemplate.js';
+import { unresolvedMarker } from '../../shared/template/unresolved.js';
 import type { PolicyStatement } from '../../shared/types.js';
 
 const PSEUDO = { partition: 'aws', region: 'eu-west-1', account: '111122223333' };
@@ -341,7 +344,7 @@ describe('expandSamPolicyTemplate', () => {
     );
   });
 
-  it('writes a parameter that is not text as a * hole and names it in a note, once per parameter', () => {
+  it('writes a parameter that is not text as * on a condition naming it, and notes it once per parameter', () => {
     const result = expandSamPolicyTemplate('DynamoDBCrudPolicy', { TableName: { Ref: 'OrdersTable' } }, PSEUDO);
     expect(result).toMatchObject({
       ok: true,
@@ -351,18 +354,60 @@ describe('expandSamPolicyTemplate', () => {
             'arn:aws:dynamodb:eu-west-1:111122223333:table/*',
             'arn:aws:dynamodb:eu-west-1:111122223333:table/*/index/*',
           ],
+          Condition: { Null: { [unresolvedValueKey('DynamoDBCrudPolicy parameter TableName')]: 'false' } },
         },
       ],
-      notes: ['DynamoDBCrudPolicy: parameter TableName is not text ({"Ref":"OrdersTable"}); * stands in for it'],
+      notes: [
+        'DynamoDBCrudPolicy: parameter TableName is not text ({"Ref":"OrdersTable"}); the statement is conditional on it',
+      ],
     });
   });
 
-  it('writes a whole-ARN parameter that is null as a bare * resource', () => {
+  it('writes a whole-ARN parameter that is null as a bare * resource on a condition', () => {
     const result = expandSamPolicyTemplate('AWSSecretsManagerGetSecretValuePolicy', { SecretArn: null }, PSEUDO);
-    expect(result.ok && result.statements[0]?.Resource).toBe('*');
+    expect(result.ok && result.statements[0]).toStrictEqual({
+      Effect: 'Allow',
+      Action: ['secretsmanager:GetSecretValue'],
+      Resource: '*',
+      Condition: unresolvedCondition('AWSSecretsManagerGetSecretValuePolicy parameter SecretArn'),
+    });
     expect(result.ok && result.notes).toEqual([
-      'AWSSecretsManagerGetSecretValuePolicy: parameter SecretArn is not text (null); * stands in for it',
+      'AWSSecretsManagerGetSecretValuePolicy: parameter SecretArn is not text (null); the statement is conditional on it',
     ]);
+  });
+
+  it("keeps an unresolved marker of the caller's template as a condition naming that value, without a note", () => {
+    const result = expandSamPolicyTemplate(
+      'SQSSendMessagePolicy',
+      { QueueName: unresolvedMarker('Fn::ImportValue SharedQueue') },
+      PSEUDO,
+    );
+    expect(result).toStrictEqual({
+      ok: true,
+      statements: [
+        {
+          Effect: 'Allow',
+          Action: ['sqs:SendMessage*'],
+          Resource: 'arn:aws:sqs:eu-west-1:111122223333:*',
+          Condition: unresolvedCondition('Fn::ImportValue SharedQueue'),
+        },
+      ],
+      notes: [],
+    });
+  });
+
+  it.each([
+    { name: 'a queue the unknown name may stand for is conditional', queue: 'orders', want: 'conditional' },
+    { name: 'a queue of another account stays denied', queue: 'orders', account: '999999999999', want: 'implicitDeny' },
+  ])('never widens the grant when a value is unknown: $name', async ({ queue, account, want }) => {
+    const result = expandSamPolicyTemplate('SQSSendMessagePolicy', { QueueName: { Ref: 'Queue' } }, PSEUDO);
+    if (!result.ok) throw new Error(result.reason);
+    const simulator = createEmbeddedSimulator({
+      identity: [{ name: 'sam', document: { Version: '2012-10-17', Statement: result.statements } }],
+    });
+    const resource = `arn:aws:sqs:eu-west-1:${account ?? '111122223333'}:${queue}`;
+    const [decision] = await simulator.simulate([{ action: 'sqs:SendMessage', resource }]);
+    expect(decision?.decision).toBe(want);
   });
 
   it('writes a finite number as CloudFormation would, as its decimal text', () => {

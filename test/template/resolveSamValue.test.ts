@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveField, resolveText, type SamScope } from '../../shared/template/resolveSamValue.js';
 import type { SamValue } from '../../shared/template/types.js';
+import { unresolvedMarker } from '../../shared/template/unresolved.js';
 
 function scopeOf(parameters: Record<string, unknown> = {}): SamScope {
   return {
@@ -50,46 +51,46 @@ describe('resolveText', () => {
     {
       name: 'a ${Name} that is neither mapped nor a pseudo parameter',
       value: { 'Fn::Sub': 'arn:aws:sns:${AWS::Region}:${AWS::AccountId}:${TopicName}' },
-      expected: 'arn:aws:sns:cn-north-1:123456789012:*',
-      note: 'T: Fn::Sub names ${TopicName}, which is not known offline; * stands in for it',
+      expected: `arn:aws:sns:cn-north-1:123456789012:${unresolvedMarker('T Fn::Sub variable TopicName')}`,
+      note: 'T: Fn::Sub names ${TopicName}, which is not known offline; the statement is conditional on it',
     },
     {
       name: 'a pseudo parameter it does not know',
       value: { 'Fn::Sub': 'https://s3.${AWS::URLSuffix}/b' },
-      expected: 'https://s3.*/b',
-      note: 'T: Fn::Sub names ${AWS::URLSuffix}, which is not known offline; * stands in for it',
+      expected: `https://s3.${unresolvedMarker('T Fn::Sub variable AWS::URLSuffix')}/b`,
+      note: 'T: Fn::Sub names ${AWS::URLSuffix}, which is not known offline; the statement is conditional on it',
     },
     {
       name: 'a Ref to something that is not a parameter',
       value: { Ref: 'OrdersTable' },
-      expected: '*',
-      note: 'T: Ref OrdersTable is neither a parameter nor a known pseudo parameter; * stands in for it',
+      expected: unresolvedMarker('T Ref OrdersTable'),
+      note: 'T: Ref OrdersTable is neither a parameter nor a known pseudo parameter; the statement is conditional on it',
     },
     {
       name: 'an intrinsic it does not resolve',
       value: { 'Fn::GetAtt': ['Queue', 'Arn'] },
-      expected: '*',
-      note: 'T: Fn::GetAtt is not resolved offline; * stands in for it',
+      expected: unresolvedMarker('T Fn::GetAtt'),
+      note: 'T: Fn::GetAtt is not resolved offline; the statement is conditional on it',
     },
     {
       name: 'a list where one text is expected',
       value: { 'Fn::Sub': ['${x}', { x: ['a', 'b'] }] },
-      expected: '*',
-      note: 'T: a list stands where one text is expected; * stands in for it',
+      expected: unresolvedMarker('T list'),
+      note: 'T: a list stands where one text is expected; the statement is conditional on it',
     },
     {
       name: 'a malformed Fn::Sub',
       value: { 'Fn::Sub': [1, 2] },
-      expected: '*',
-      note: 'T: an Fn::Sub is not text or [text, map]; * stands in for it',
+      expected: unresolvedMarker('T Fn::Sub'),
+      note: 'T: an Fn::Sub is not text or [text, map]; the statement is conditional on it',
     },
     {
       name: 'a malformed Fn::Join',
       value: { 'Fn::Join': ['-', { Ref: 'L' }] },
-      expected: '*',
-      note: 'T: an Fn::Join is not [text, list]; * stands in for it',
+      expected: unresolvedMarker('T Fn::Join'),
+      note: 'T: an Fn::Join is not [text, list]; the statement is conditional on it',
     },
-  ])('writes $name as a * hole with a note', ({ value, expected, note }) => {
+  ])('writes $name as an unresolved marker naming it, with a note', ({ value, expected, note }) => {
     const scope = scopeOf();
     expect(resolveText(scope, value as unknown as SamValue)).toBe(expected);
     expect([...scope.notes]).toEqual([note]);
@@ -97,8 +98,8 @@ describe('resolveText', () => {
 
   it('does not resolve a Ref named after an Object.prototype member', () => {
     const scope = scopeOf();
-    expect(resolveText(scope, { Ref: 'constructor' })).toBe('*');
-    expect(resolveText(scope, { 'Fn::Sub': '${toString}' })).toBe('*');
+    expect(resolveText(scope, { Ref: 'constructor' })).toBe(unresolvedMarker('T Ref constructor'));
+    expect(resolveText(scope, { 'Fn::Sub': '${toString}' })).toBe(unresolvedMarker('T Fn::Sub variable toString'));
   });
 });
 
