@@ -8,12 +8,18 @@ type State = Record<string, unknown>;
 const ACCOUNT = '111122223333';
 const REGION = 'us-east-1';
 
-/** One Task state of the i-th kind, with a realistic amount of payload around the fields that matter. */
-function taskState(i: number, next: string | undefined): State {
+/** The ten kinds of Task state `taskState` builds, by number (0 Lambda … 9 JSONata Lambda). */
+export const ALL_TASK_KINDS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
+
+/** The `.sync` kinds (ECS, Batch, Glue, nested Step Functions): the most permissions, hence findings, per state. */
+export const SYNC_TASK_KINDS = [2, 3, 6, 8] as const;
+
+/** One Task state of kind `kind` (numbered i), with a realistic amount of payload around the fields that matter. */
+function taskState(i: number, kind: number, next: string | undefined): State {
   const end = next === undefined ? { End: true } : { Next: next };
   const payload = { 'orderId.$': '$.order.id', 'customer.$': '$.order.customer', attempt: i, note: `step ${i}` };
   const retry = [{ ErrorEquals: ['States.TaskFailed'], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2 }];
-  switch (i % 10) {
+  switch (kind) {
     case 0:
       return {
         Type: 'Task',
@@ -103,7 +109,7 @@ function taskState(i: number, next: string | undefined): State {
 }
 
 /** A chain of `count` states named with `prefix`, alternating tasks with Pass/Choice/Wait states. */
-function chain(prefix: string, count: number, start: number): Record<string, State> {
+function chain(prefix: string, count: number, start: number, kinds: readonly number[]): Record<string, State> {
   const states: Record<string, State> = {};
   for (let k = 0; k < count; k++) {
     const name = `${prefix}-${k}`;
@@ -118,14 +124,20 @@ function chain(prefix: string, count: number, start: number): Record<string, Sta
     } else if (i % 11 === 10 && next !== undefined) {
       states[name] = { Type: 'Pass', Result: { step: i }, ResultPath: '$.pass', Next: next };
     } else {
-      states[name] = taskState(i, next);
+      states[name] = taskState(i, kinds[i % kinds.length] ?? 0, next);
     }
   }
   return states;
 }
 
-/** Builds a definition of about `targetStates` states (≈ 200 bytes each). */
-export function buildLargeDefinition(targetStates = 5_000): Record<string, unknown> {
+/**
+ * Builds a definition of about `targetStates` states (≈ 200 bytes each), its Task states cycling through `taskKinds`
+ * (by default all ten kinds, the analysis benchmark's mix).
+ */
+export function buildLargeDefinition(
+  targetStates = 5_000,
+  taskKinds: readonly number[] = ALL_TASK_KINDS,
+): Record<string, unknown> {
   const groupSize = 40;
   const groups = Math.max(1, Math.floor(targetStates / (groupSize + 1)));
   const top: Record<string, State> = {};
@@ -134,7 +146,7 @@ export function buildLargeDefinition(targetStates = 5_000): Record<string, unkno
     const name = `Group ${g}`;
     const next = g + 1 < groups ? `Group ${g + 1}` : undefined;
     const end = next === undefined ? { End: true } : { Next: next };
-    const inner = chain(`g${g}`, groupSize, counter);
+    const inner = chain(`g${g}`, groupSize, counter, taskKinds);
     counter += groupSize;
     const body = { StartAt: `g${g}-0`, States: inner };
     if (g % 3 === 0) {

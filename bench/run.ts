@@ -1,10 +1,11 @@
 /**
- * `npm run bench`: analysis time of a ~1 MB definition against JSON.parse of the same text, embedded evaluator
- * throughput, an audit of the bundled example, and the Lambda bundle's size and import time.
+ * `npm run bench`: the performance budget of issues 2, 3, 4 and 8, each figure measured side by side in one run —
+ * analysis of a ~1 MB definition against JSON.parse of the same text (time and peak memory), embedded evaluator
+ * throughput (realistic role and adversarial patterns), an audit of the bundled example, rendering 1,000–10,000
+ * findings, SimulatePrincipalPolicy calls per audit, and the Lambda bundle's cold import against a bare handler.
  * `npm run bench -- --write` also records the results in docs/benchmarks.md.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseDefinition } from '../shared/asl/parseDefinition.js';
@@ -13,20 +14,17 @@ import { evaluateCompiled } from '../shared/iam/evaluateCompiled.js';
 import { createEmbeddedSimulator } from '../shared/local/createEmbeddedSimulator.js';
 import { deriveRequirements } from '../shared/requirements/deriveRequirements.js';
 import type { SimulationRequest } from '../shared/types.js';
+import { analyse, BENCH_CONTEXT as CONTEXT } from './analyse.js';
 import { auditExample } from './auditExample.js';
 import { buildLargeDefinition } from './buildLargeDefinition.js';
+import { benchColdImport } from './coldImport.js';
 import { compareMedians, median } from './measure.js';
+import { benchPeakMemory } from './peakMemory.js';
 import { buildRealisticRole } from './realisticRole.js';
+import { benchRendering } from './rendering.js';
+import { benchSimulatorCalls } from './simulatorCalls.js';
 
 const ANALYSIS_TARGET_RATIO = 3;
-const CONTEXT = { partition: 'aws', region: 'us-east-1', account: '111122223333', stateMachineName: 'bench' };
-
-/** Parse + walk + derive requirements for one definition text. */
-function analyse(text: string): number {
-  const parsed = parseDefinition(text);
-  if (!parsed.ok) throw new Error(`benchmark definition is invalid: ${parsed.issues[0]?.message}`);
-  return deriveRequirements(parsed.definition, CONTEXT).length;
-}
 
 function benchAnalysis(): string[] {
   const text = JSON.stringify(buildLargeDefinition(5_000));
@@ -118,43 +116,43 @@ async function benchExampleAudit(): Promise<string[]> {
   return [`| audit of examples/order-pipeline (${findings} findings, median of 20) | ${median(runs).toFixed(2)} ms |`];
 }
 
-function benchLambdaBundle(): string[] {
-  const bundle = 'dist/functions/audit/index.mjs';
-  if (!existsSync(bundle)) return ['| Lambda bundle | not built (run `npm run build`) |'];
-  const size = statSync(bundle).size;
-  const script = `const t0=performance.now();await import(${JSON.stringify(`${process.cwd()}/${bundle}`)});console.log(performance.now()-t0);`;
-  const env = {
-    ...process.env,
-    AWS_REGION: 'us-east-1',
-    STATE_TABLE_NAME: 'bench',
-    POWERTOOLS_METRICS_NAMESPACE: 'SfnRoleAudit',
-  };
-  // The handler logs its configuration at import; the timing is the last line printed.
-  const times = Array.from({ length: 7 }, () => {
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-      env,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    return Number(out.trim().split('\n').at(-1));
-  });
-  return [
-    `| Lambda bundle size | ${(size / 1024).toFixed(0)} KiB (${bundle}, minified, AWS SDK bundled) |`,
-    `| cold import time (median of 7 fresh processes) | ${median(times).toFixed(1)} ms |`,
-  ];
-}
+/** One `###` section of the report: its figures as rows of a two-column table, or as lines of its own tables. */
+type Section = { title: string; files: string; rows?: string[]; lines?: string[] };
 
-const sections: [string, string[]][] = [
-  ['Analysis (issue 2): ~1 MB definition, ~5,000 states', benchAnalysis()],
-  ['Embedded evaluator throughput (issue 3)', [...(await benchEvaluator()), ...benchAdversarial()]],
-  ['Audit of the bundled example (issue 3)', await benchExampleAudit()],
-  ['Lambda bundle (issue 4)', benchLambdaBundle()],
+const largeText = JSON.stringify(buildLargeDefinition(5_000));
+const sections: Section[] = [
+  {
+    title: 'Analysis (issues 2, 8): ~1 MB definition, ~5,000 states',
+    files: 'bench/run.ts, bench/peakMemory.ts',
+    rows: [...benchAnalysis(), ...benchPeakMemory(largeText)],
+  },
+  {
+    title: 'Embedded evaluator throughput (issues 3, 8)',
+    files: 'bench/run.ts',
+    rows: [...(await benchEvaluator()), ...benchAdversarial()],
+  },
+  { title: 'Audit of the bundled example (issue 3)', files: 'bench/auditExample.ts', rows: await benchExampleAudit() },
+  { title: 'Rendering findings (issue 8)', files: 'bench/rendering.ts', lines: await benchRendering() },
+  {
+    title: 'SimulatePrincipalPolicy calls per audit (issue 8)',
+    files: 'bench/simulatorCalls.ts',
+    lines: await benchSimulatorCalls(largeText),
+  },
+  { title: 'Lambda bundle cold import (issues 4, 8)', files: 'bench/coldImport.ts', rows: await benchColdImport() },
 ];
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const report = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}.`,
   '',
-  ...sections.flatMap(([title, rows]) => [`### ${title}`, '', '| measure | result |', '|---|---|', ...rows, '']),
+  ...sections.flatMap(({ title, files, rows, lines }) => [
+    `### ${title}`,
+    '',
+    `Command: \`npm run bench\` (${files}).`,
+    '',
+    ...(rows === undefined ? [] : ['| measure | result |', '|---|---|', ...rows]),
+    ...(lines ?? []),
+    '',
+  ]),
 ].join('\n');
 console.log(report);
 
