@@ -26,12 +26,26 @@ export type ConnectorStatement = {
   readonly Resource: readonly string[];
 };
 
-/** What SAM grants a source's role for one destination type, by access category (`Read`, `Write`). */
+/**
+ * What SAM grants for one source type → destination type connector whose profile is an IAM managed policy
+ * (AWS_IAM_ROLE_MANAGED_POLICY), by access category (`Read`, `Write`), and whose role gets it.
+ */
 export type ConnectorProfile = {
-  /** The categories, each with its statements. */
+  /** `source`: the policy attaches to the source's role (SourcePolicy true); `destination`: to the destination's. */
+  readonly policyOn: 'source' | 'destination';
   readonly categories: Readonly<Record<string, readonly ConnectorStatement[]>>;
   /** The combinations SAM accepts, when it restricts them (state machine → state machine: Read, or Read + Write). */
   readonly validCombinations?: readonly (readonly string[])[];
+};
+
+/** How SAM reads a connector property (`Arn`, `Name`) of a resource it references by `Id`. */
+export type ConnectorOutput = { readonly ref: true } | { readonly getAtt: string } | { readonly literal: string };
+
+/** What SAM knows of a CloudFormation resource type for connectors: its role property and its outputs. */
+export type ConnectorResourceType = {
+  /** The property that holds the resource's role ARN (`RoleArn` of a state machine), when it is one property. */
+  readonly roleProperty?: string;
+  readonly outputs: Readonly<Record<string, ConnectorOutput>>;
 };
 
 /** Where the SAM connector profiles were read from. */
