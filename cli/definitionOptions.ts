@@ -15,7 +15,7 @@ export const DEFINITION_OPTIONS = {
 
 /** Help text for DEFINITION_OPTIONS' input and placement flags. */
 export const DEFINITION_HELP = `Definition (one of):
-  --definition FILE          the ASL definition (JSON)
+  --definition FILE          the ASL definition (JSON or YAML)
   --describe FILE            the output of: aws stepfunctions describe-state-machine
                              (definition, role, name, ARN, logging, tracing and encryption come from it)
 

@@ -6,6 +6,7 @@ import { parseJsonText } from '../shared/local/parseJsonText.js';
 import { readTextFile } from '../shared/local/readTextFile.js';
 import type { DeriveContext, StateMachineDescription } from '../shared/types.js';
 import { loadSubstitutions, type SubstitutionFlags } from './loadSubstitutions.js';
+import { isYamlText, parseYamlText } from './parseJsonOrYaml.js';
 import { substituteDescription, substituteText } from './substituteDefinition.js';
 import { UsageError } from './UsageError.js';
 
@@ -21,7 +22,8 @@ export type DefinitionInput = {
 };
 
 type DefinitionFlags = SubstitutionFlags & {
-  definition?: string | undefined;
+  /** One file; `check` takes --definition repeatedly and passes each alone (a list of one). */
+  definition?: string | readonly string[] | undefined;
   describe?: string | undefined;
   'state-machine-arn'?: string | undefined;
 };
@@ -33,8 +35,10 @@ type DefinitionFlags = SubstitutionFlags & {
 async function readDefinitionFile(path: string, substitutions: ReadonlyMap<string, string>) {
   const text = await readTextFile(path, INPUT_LIMITS.definition);
   const definition = substituteText(text, substitutions, path);
+  const source = substitutions.size === 0 ? path : `${path} (after the substitutions)`;
+  if (isYamlText(path, definition)) return { text, definition: JSON.stringify(parseYamlText(definition, source)) };
   try {
-    parseJsonText(definition, substitutions.size === 0 ? path : `${path} (after the substitutions)`);
+    parseJsonText(definition, source);
   } catch (error) {
     const placeholders = placeholdersIn(definition);
     if (!(error instanceof InputError) || placeholders.length === 0) throw error;
@@ -61,11 +65,15 @@ export async function loadDefinitionInput(flags: DefinitionFlags, command: strin
     const description = arn === undefined ? substituted : { ...substituted, stateMachineArn: arn };
     return { description, path: file.path, text: file.text, embedded: true };
   }
-  if (flags.definition !== undefined) {
-    const file = await readDefinitionFile(flags.definition, substitutions);
+  const path = typeof flags.definition === 'string' ? flags.definition : flags.definition?.[0];
+  if (path !== undefined) {
+    if (typeof flags.definition !== 'string' && (flags.definition?.length ?? 0) > 1) {
+      throw new UsageError(`${command} reads one --definition at a time`);
+    }
+    const file = await readDefinitionFile(path, substitutions);
     const description: StateMachineDescription = { definition: file.definition };
     if (arn !== undefined) description.stateMachineArn = arn;
-    return { description, path: flags.definition, text: file.text, embedded: false };
+    return { description, path, text: file.text, embedded: false };
   }
   throw new UsageError(`${command} needs --definition FILE or --describe FILE (see sfn-role-audit ${command} --help)`);
 }
