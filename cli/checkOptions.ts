@@ -3,6 +3,8 @@ import { DEFINITION_OPTIONS } from './definitionOptions.js';
 /** The flags of `sfn-role-audit check`. */
 export const CHECK_OPTIONS = {
   ...DEFINITION_OPTIONS,
+  // Several definition files in one run, all with the same role (the other commands take one).
+  definition: { type: 'string', multiple: true },
   policy: { type: 'string', multiple: true },
   'authorization-details': { type: 'string' },
   'role-name': { type: 'string' },
