@@ -1,0 +1,77 @@
+import type { InputLimit } from '../shared/local/inputLimits.js';
+import { isRecord } from '../shared/local/isRecord.js';
+import { readTextFile } from '../shared/local/readTextFile.js';
+import { parseJsonOrYaml } from './parseJsonOrYaml.js';
+import { UsageError } from './UsageError.js';
+
+/** The names of files a directory walk reads: JSON and YAML (`.template` is a CloudFormation habit). */
+export const CANDIDATE_FILE = /\.(json|ya?ml|template)$/i;
+
+/** What a file named on the command line (or found in a directory or glob) holds. */
+export type InputFileKind = 'template' | 'definition' | 'describe' | 'terraformPlan';
+
+/**
+ * The most a file is read to find out what it is. Each kind's loader then reads it again under its own limit
+ * (templates, definitions, describe output): this one only keeps a stray data file from exhausting memory, and is
+ * generous because `terraform show -json` plans of large configurations run to tens of MiB.
+ */
+export const CLASSIFY_LIMIT: InputLimit = {
+  bytes: 64 * 1024 * 1024,
+  what: 'file to audit',
+  why: 'no template, definition, describe output or Terraform plan is that large',
+};
+
+// Top-level keys whose name must appear in the text of a file of some kind: files without any are not parsed.
+const TELLTALE = /AWSTemplateFormatVersion|Resources|Transform|StartAt|definition|format_version/;
+// A JSON or YAML file that cannot be parsed but names these is taken for a broken input, not skipped.
+const LOOKS_LIKE_INPUT = /\b(AWSTemplateFormatVersion|Resources|StartAt|format_version)\b/;
+
+/**
+ * The kind of a parsed file by its top-level keys, or undefined for anything else (package.json, a config file):
+ * - a Terraform plan (`terraform show -json`): `format_version` and `planned_values` or `resource_changes`
+ *   (https://developer.hashicorp.com/terraform/internals/json-format);
+ * - a CloudFormation/SAM template: `Resources`, `AWSTemplateFormatVersion` or `Transform`
+ *   (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-anatomy.html);
+ * - an ASL definition: `StartAt` and `States`
+ *   (https://states-language.net/spec.html#toplevelfields);
+ * - describe-state-machine output: `definition` with `stateMachineArn`, `roleArn` or `name`
+ *   (https://docs.aws.amazon.com/step-functions/latest/apireference/API_DescribeStateMachine.html).
+ */
+export function classifyInputValue(value: unknown): InputFileKind | undefined {
+  if (!isRecord(value)) return undefined;
+  const has = (key: string) => Object.hasOwn(value, key);
+  if (has('format_version') && (has('planned_values') || has('resource_changes'))) return 'terraformPlan';
+  if (isRecord(value.Resources) || has('AWSTemplateFormatVersion') || has('Transform')) return 'template';
+  if (has('StartAt') && has('States')) return 'definition';
+  const definition = value.definition;
+  if ((typeof definition === 'string' || isRecord(definition)) && ['stateMachineArn', 'roleArn', 'name'].some(has)) {
+    return 'describe';
+  }
+  return undefined;
+}
+
+/**
+ * Reads a file and says what it is. A file found in a directory or glob (`explicit: false`) that is none of the
+ * kinds, or cannot be parsed and names none of their keys, is `undefined` (skipped); one named on the command line
+ * that is none of them is a UsageError. A JSON or YAML file that cannot be parsed but names their keys is the
+ * parser's InputError wherever it was found: a template with a YAML error must not pass by being skipped.
+ */
+export async function classifyInputFile(path: string, explicit: boolean): Promise<InputFileKind | undefined> {
+  const text = await readTextFile(path, CLASSIFY_LIMIT);
+  const telltale = TELLTALE.test(text);
+  let kind: InputFileKind | undefined;
+  if (telltale) {
+    try {
+      kind = classifyInputValue(parseJsonOrYaml(path, text));
+    } catch (error) {
+      if (explicit || (CANDIDATE_FILE.test(path) && LOOKS_LIKE_INPUT.test(text))) throw error;
+      return undefined;
+    }
+  }
+  if (kind === undefined && explicit) {
+    throw new UsageError(
+      `${path}: not a CloudFormation/SAM template, an ASL definition, describe-state-machine output or a Terraform plan (terraform show -json)`,
+    );
+  }
+  return kind;
+}
