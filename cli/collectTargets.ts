@@ -1,10 +1,12 @@
 import type { CheckFlags } from './checkOptions.js';
 import type { CliDeps } from './cliDeps.js';
+import { loadCdkOutTargets } from './loadCdkTargets.js';
+import { loadPositionalTargets } from './loadPositionalTargets.js';
 import { loadTemplateTargets } from './loadTemplateTargets.js';
 import { loadTerraformTargets } from './loadTerraformTargets.js';
+import { prepareDefinitionAudits } from './prepareDefinitionAudits.js';
 import type { PreparedAudit } from './preparedAudit.js';
 import { prepareLiveAudit } from './prepareLiveAudit.js';
-import { prepareOfflineAudit } from './prepareOfflineAudit.js';
 
 /** True when `check` reads the state machine from AWS (an ARN and no definition file). */
 function isLive(flags: CheckFlags): boolean {
@@ -34,10 +36,12 @@ export async function collectTargets(
   const templates = hasTemplateInputs(flags, positionals);
   if (isLive(flags)) targets.push(await prepareLiveAudit(flags, deps));
   else if (!templates || flags.definition !== undefined || flags.describe !== undefined) {
-    targets.push(await prepareOfflineAudit(flags));
+    targets.push(...(await prepareDefinitionAudits(flags)));
   }
   if (templates) {
     targets.push(...(await loadTemplateTargets(flags, positionals)));
+    targets.push(...(await loadCdkOutTargets(flags)));
+    targets.push(...(await loadPositionalTargets(flags, positionals)));
     targets.push(...(await loadTerraformTargets(flags)));
   }
   return targets;
