@@ -78,9 +78,9 @@ function parseText(text: string): Loaded {
     return invalid(`definition is not valid JSON${place}: ${detail}`);
   }
   // The full scan runs only when the value nests too deep or has fewer keys than the text names (a key repeated, or a
-  // `":` inside a string or before whitespace): it then says where.
+  // `":` inside a string), or a key may stand apart from its colon: it then says where.
   const measure = measureJsonValue(value, MAX_NESTING_DEPTH);
-  if (!measure.tooDeep && measure.keys === countKeyMarks(body) && !/"\s+:/.test(body)) return { ok: true, value };
+  if (!measure.tooDeep && measure.keys === countKeyMarks(body)) return { ok: true, value };
   const issues = checkText(body, true);
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value };
 }

@@ -29,4 +29,15 @@ describe('measureJsonValue', () => {
   ])('compares key marks with keys for $name', ({ text, equal }) => {
     expect(countKeyMarks(text) === measureJsonValue(JSON.parse(text), 1000).keys).toBe(equal);
   });
+
+  it.each([
+    { name: 'a space before the colon of a key', text: '{"b":1,"a" :1,"a":2}' },
+    { name: 'a line break before the colon of a key', text: '{"a"\r\n\t:1}' },
+  ])('gives no count for a key apart from its colon ($name)', ({ text }) => {
+    expect(countKeyMarks(text)).toBeUndefined();
+  });
+
+  it('counts a `":` inside a string as a mark, and a colon after a space inside one as none', () => {
+    expect(countKeyMarks('{"a":"x :y","b":"\\": z"}')).toBe(3);
+  });
 });
