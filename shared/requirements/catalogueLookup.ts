@@ -18,7 +18,8 @@ const lookups = new Map<string, Integration | undefined>();
 
 /** The catalogue entry of a Task `Resource` (any partition), remembered: definitions repeat their Resources. */
 export function findTaskIntegration(resource: string): Integration | undefined {
-  if (lookups.has(resource)) return lookups.get(resource);
+  const known = lookups.get(resource);
+  if (known !== undefined || lookups.has(resource)) return known;
   if (lookups.size >= MAX_CACHED_LOOKUPS) lookups.clear();
   const entry = findIntegration(resource);
   lookups.set(resource, entry);

@@ -13,20 +13,39 @@ export type MemoNode = { next: Map<string, MemoNode>; requirements?: readonly Re
 /** Requirements already derived in one run, by entry, Resource and then the values of the fields that feed them. */
 export type RequirementMemo = Map<Integration, MemoNode>;
 
-/** A field read for a memo key; `simple` fields (no `.` or `[*]`) are read without readField when literal. */
-type MemoField = { field: string; dynamicKey: string; simple: boolean };
+/**
+ * A field read for a memo key. `keys`/`dynamicKeys` are its path's steps (and their JSONPath `key.$` twins) when it
+ * has no `[*]`: such a field is fingerprinted by walking the arguments, without readField.
+ */
+type MemoField = {
+  field: string;
+  keys: readonly string[] | undefined;
+  dynamicKeys: readonly string[] | undefined;
+};
 
 /**
  * Memo keys are injective: a literal string is its own key unless it starts with a control character (then it is
- * escaped with LITERAL), an absent field is ABSENT alone, and anything else is LIST followed by its JSON.
+ * escaped with LITERAL), an absent field is ABSENT alone, a run-time value read by the walk is DYNAMIC, a tag for the
+ * query language (or for a value that stands for an ancestor of the field) and its expression, and anything else is
+ * LIST followed by its JSON.
  */
 const ABSENT = '\u0000';
 const LITERAL = '\u0001';
 const LIST = '\u0002';
+const DYNAMIC = '\u0003';
 const FIELDS = new WeakMap<Integration, readonly MemoField[]>();
+const MAX_CACHED_MEMO_FIELDS = 10_000;
+const memoFields = new Map<string, MemoField>();
 
+/** The memo field of a field path, built once per path. */
 function memoField(field: string): MemoField {
-  return { field, dynamicKey: `${field}.$`, simple: !field.includes('.') && !field.includes('[') };
+  const cached = memoFields.get(field);
+  if (cached !== undefined) return cached;
+  const keys = field.includes('[') ? undefined : field.split('.');
+  const built: MemoField = { field, keys, dynamicKeys: keys?.map((key) => `${key}.$`) };
+  if (memoFields.size >= MAX_CACHED_MEMO_FIELDS) memoFields.clear();
+  memoFields.set(field, built);
+  return built;
 }
 
 /** Every Parameters/Arguments field that can change an entry's requirements (templates, conditions, special rules). */
@@ -77,15 +96,59 @@ function fingerprint(values: readonly FieldValue[]): string | undefined {
   return LIST + JSON.stringify(parts);
 }
 
-/** The fingerprint of one field: a plain literal top-level string directly, anything else through readField. */
-function fieldFingerprint(args: unknown, f: MemoField, language: QueryLanguage): string | undefined {
-  if (f.simple && typeof args === 'object' && args !== null && !Array.isArray(args)) {
-    const container = args as Record<string, unknown>;
-    if (language === 'JSONata' || !Object.hasOwn(container, f.dynamicKey)) {
-      const value = container[f.field];
-      if (value === undefined && !Object.hasOwn(container, f.field)) return ABSENT;
-      if (typeof value === 'string' && !(language === 'JSONata' && isJsonataExpression(value))) return stringKey(value);
+/** The key of a literal value at the field: a string itself, a number or boolean as LIST; undefined for the rest. */
+function literalKey(value: unknown): string | undefined {
+  if (typeof value === 'string') return stringKey(value);
+  return typeof value === 'number' || typeof value === 'boolean' ? LIST + JSON.stringify([value]) : undefined;
+}
+
+/**
+ * The key of a run-time value (readField derives it from the expression, the query language and whether it stands
+ * for the field or an ancestor alone); undefined for a non-string expression, left to readField.
+ */
+function dynamicKey(expression: unknown, atField: boolean, language: QueryLanguage): string | undefined {
+  if (typeof expression !== 'string') return undefined;
+  return DYNAMIC + (atField ? (language === 'JSONata' ? 'a' : 'p') : '-') + expression;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The fingerprint of a field without `[*]`, read the way readField reads it (a JSONata expression or a JSONPath
+ * `key.$` on the way makes the value a run-time one, anything but an object on the way makes it absent); null when
+ * the walk leaves it to readField.
+ */
+function walkedFingerprint(
+  args: unknown,
+  keys: readonly string[],
+  dynamicKeys: readonly string[],
+  language: QueryLanguage,
+): string | undefined | null {
+  let node = args;
+  for (let i = 0; i < keys.length; i++) {
+    if (language === 'JSONata' && isJsonataExpression(node)) return dynamicKey(node, false, language);
+    if (!isPlainObject(node)) return ABSENT;
+    const atField = i === keys.length - 1;
+    if (language === 'JSONPath') {
+      const dynamic = dynamicKeys[i] as string;
+      if (Object.hasOwn(node, dynamic)) return dynamicKey(node[dynamic], atField, language) ?? null;
     }
+    const key = keys[i] as string;
+    const next = node[key];
+    if (next === undefined && !Object.hasOwn(node, key)) return ABSENT;
+    node = next;
+  }
+  if (language === 'JSONata' && isJsonataExpression(node)) return dynamicKey(node, true, language);
+  return literalKey(node);
+}
+
+/** The fingerprint of one field: walked when its path has no `[*]`, else through readField. */
+function fieldFingerprint(args: unknown, f: MemoField, language: QueryLanguage): string | undefined {
+  if (f.keys !== undefined && f.dynamicKeys !== undefined) {
+    const walked = walkedFingerprint(args, f.keys, f.dynamicKeys, language);
+    if (walked !== null) return walked;
   }
   return fingerprint(readField(args, f.field, language));
 }
@@ -117,10 +180,18 @@ export function memoNode(
     memo.set(entry, node);
   }
   node = child(node, resource);
-  for (const f of fields === undefined ? fieldsOf(entry) : fields.map(memoField)) {
-    const print = fieldFingerprint(args, f, language);
+  if (fields === undefined) {
+    for (const f of fieldsOf(entry)) {
+      const print = fieldFingerprint(args, f, language);
+      if (print === undefined) return undefined;
+      node = child(node, print);
+    }
+    return node;
+  }
+  for (const field of fields) {
+    const print = fieldFingerprint(args, memoField(field), language);
     if (print === undefined) return undefined;
-    node = child(fields === undefined ? node : child(node, f.field), print);
+    node = child(child(node, field), print);
   }
   return node;
 }

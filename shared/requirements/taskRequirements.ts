@@ -15,6 +15,10 @@ import { roleArnFields } from './roleArnFields.js';
 import { sdkRequirements } from './sdkRequirements.js';
 import { unresolvedPlaceholderRequirement } from './unresolvedPlaceholderRequirement.js';
 
+/** How the catalogue's AWS SDK entries' Resources start (`arn:aws:states:::aws-sdk:${SdkService}:${ApiAction}`). */
+const SDK_ENTRY_PREFIX = 'arn:aws:states:::aws-sdk:';
+const COLON = 58;
+
 /** The requirement that says a Task's integration is not known: never silence (https://docs.aws.amazon.com/step-functions/latest/dg/integrate-services.html). */
 function unknownIntegration(visit: StateVisit, resource: string): Requirement {
   return {
@@ -87,6 +91,8 @@ function optimizedRequirements(
 /** The location of a Task: the run's, in the partition its `Resource` names (a literal ARN keeps its own). */
 function taskLocation(resource: string, base: DeriveBase): Location {
   if (!resource.startsWith('arn:')) return base.location;
+  const own = base.location.partition;
+  if (resource.startsWith(own, 4) && resource.charCodeAt(4 + own.length) === COLON) return base.location;
   const partition = resource.slice(4, resource.indexOf(':', 4));
   if (partition === '' || partition === base.location.partition) return base.location;
   let location = base.locations.get(partition);
@@ -99,15 +105,24 @@ function taskLocation(resource: string, base: DeriveBase): Location {
 
 /**
  * The fields an SDK task's memo key reads: every top-level field (`.$` stripped), since sdkRequirements fills ARN
- * variables from any of them, and the role fields; null for arguments that are not an object (an expression), which
+ * variables from any of them, and the role fields (a top-level one is a top-level field already; nested ones are
+ * looked for under object and array values only); null for arguments that are not an object (an expression), which
  * are not memoised.
  */
 function sdkMemoFields(args: unknown): string[] | null {
   if (args === undefined) return [];
   if (typeof args !== 'object' || args === null || Array.isArray(args)) return null;
-  const fields = new Set(Object.keys(args).map((key) => (key.endsWith('.$') ? key.slice(0, -2) : key)));
-  for (const field of roleArnFields(args)) fields.add(field);
-  return [...fields].sort();
+  const container = args as Record<string, unknown>;
+  const fields: string[] = [];
+  let nested = false;
+  for (const key in container) {
+    if (!Object.hasOwn(container, key)) continue;
+    fields.push(key.endsWith('.$') ? key.slice(0, -2) : key);
+    const value = container[key];
+    if (typeof value === 'object' && value !== null) nested = true;
+  }
+  if (nested) for (const field of roleArnFields(args)) fields.push(field);
+  return fields.length < 2 ? fields : [...new Set(fields)].sort();
 }
 
 /** Requirements of a Task for the execution role itself, through the run's memo (same Resource, same values). */
@@ -120,7 +135,7 @@ function ownRequirements(
 ) {
   const location = taskLocation(resource, base);
   const args = taskArguments(visit);
-  const sdk = entry.resource.includes(':::aws-sdk:');
+  const sdk = entry.resource.startsWith(SDK_ENTRY_PREFIX);
   const fields = sdk ? sdkMemoFields(args) : undefined;
   const node = fields === null ? undefined : memoNode(base.memo, entry, resource, args, visit.queryLanguage, fields);
   if (node?.requirements !== undefined) {

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { AslDefinition } from '../../shared/asl/types.js';
+import { deriveRequirements } from '../../shared/requirements/deriveRequirements.js';
+import type { DeriveContext, Requirement } from '../../shared/types.js';
+
+const CONTEXT: DeriveContext = {
+  partition: 'aws',
+  region: 'eu-west-1',
+  account: '111122223333',
+  stateMachineName: 'orders',
+};
+
+const INVOKE = 'arn:aws:states:::lambda:invoke';
+const RUN_TASK = 'arn:aws:states:::ecs:runTask';
+
+function jsonPath(resource: string, parameters: unknown): Record<string, unknown> {
+  return { Type: 'Task', Resource: resource, Parameters: parameters };
+}
+
+function jsonata(resource: string, args: unknown): Record<string, unknown> {
+  return { Type: 'Task', QueryLanguage: 'JSONata', Resource: resource, Arguments: args };
+}
+
+function chain(states: Record<string, unknown>[]): AslDefinition {
+  const entries = states.map((state, i) => [
+    `S${i}`,
+    { ...state, ...(i + 1 < states.length ? { Next: `S${i + 1}` } : { End: true }) },
+  ]);
+  return { StartAt: 'S0', States: Object.fromEntries(entries) } as AslDefinition;
+}
+
+const project = (r: Requirement) => [r.purpose, r.actions, r.resources, r.dynamic, r.holes ?? [], r.context ?? {}];
+
+/** Requirements of each state of a chain, without the state reference (which differs by position). */
+function perState(states: Record<string, unknown>[]): unknown[][] {
+  const requirements = deriveRequirements(chain(states), CONTEXT);
+  return states.map((_, i) => requirements.filter((r) => r.state?.name === `S${i}`).map(project));
+}
+
+/** States whose fields a memo key read by walking the arguments must tell apart. */
+const PAIRS: { name: string; a: Record<string, unknown>; b: Record<string, unknown> }[] = [
+  {
+    name: 'a JSONata expression and a literal spelling its key',
+    a: jsonata(INVOKE, { FunctionName: "{% 'orders-' & $states.input.id %}" }),
+    b: jsonata(INVOKE, { FunctionName: "\u0003a{% 'orders-' & $states.input.id %}" }),
+  },
+  {
+    name: 'two JSONata expressions with different known prefixes',
+    a: jsonata(INVOKE, { FunctionName: "{% 'orders-' & $states.input.id %}" }),
+    b: jsonata(INVOKE, { FunctionName: "{% 'billing-' & $states.input.id %}" }),
+  },
+  {
+    name: 'the same text as a JSONPath expression and as a JSONata one',
+    a: jsonPath(INVOKE, { 'FunctionName.$': "{% 'orders-' & $states.input.id %}" }),
+    b: jsonata(INVOKE, { FunctionName: "{% 'orders-' & $states.input.id %}" }),
+  },
+  {
+    name: 'a run-time Overrides and a run-time Overrides.TaskRoleArn with the same expression',
+    a: jsonPath(RUN_TASK, { TaskDefinition: 'app:1', 'Overrides.$': '$.overrides' }),
+    b: jsonPath(RUN_TASK, { TaskDefinition: 'app:1', Overrides: { 'TaskRoleArn.$': '$.overrides' } }),
+  },
+  {
+    name: 'an Overrides that is not an object and a literal task role',
+    a: jsonPath(RUN_TASK, { TaskDefinition: 'app:1', Overrides: 'none' }),
+    b: jsonPath(RUN_TASK, { TaskDefinition: 'app:1', Overrides: { TaskRoleArn: 'arn:aws:iam::111122223333:role/r' } }),
+  },
+  {
+    name: 'a JSONata Arguments expression and a JSONata FunctionName expression',
+    a: jsonata(INVOKE, '{% $states.input %}'),
+    b: jsonata(INVOKE, { FunctionName: '{% $states.input %}' }),
+  },
+  {
+    name: 'a number Qualifier and a string one',
+    a: jsonPath(INVOKE, { FunctionName: 'f', Qualifier: 7 }),
+    b: jsonPath(INVOKE, { FunctionName: 'f', Qualifier: '7x' }),
+  },
+];
+
+describe('memoNode', () => {
+  it.each(PAIRS)('gives each state its own requirements for $name', ({ a, b }) => {
+    const [aloneA] = perState([a]);
+    const [aloneB] = perState([b]);
+    expect(aloneA).not.toEqual(aloneB);
+    expect(perState([a, b])).toEqual([aloneA, aloneB]);
+    expect(perState([b, a])).toEqual([aloneB, aloneA]);
+  });
+
+  it('shares the requirements of JSONata states with the same expression', () => {
+    const call = jsonata(INVOKE, { FunctionName: "{% 'orders-' & $states.input.id %}" });
+    const requirements = deriveRequirements(chain([call, call]), CONTEXT);
+    const [first, second] = [0, 1].map((i) => requirements.find((r) => r.state?.name === `S${i}`));
+    expect(first?.resources).toEqual(['arn:aws:lambda:eu-west-1:111122223333:function:orders-*']);
+    expect(second?.resources).toBe(first?.resources);
+  });
+
+  it('shares the requirements of states with the same nested literal', () => {
+    const call = jsonPath(RUN_TASK, {
+      TaskDefinition: 'app:1',
+      Overrides: { TaskRoleArn: 'arn:aws:iam::111122223333:role/r' },
+    });
+    const requirements = deriveRequirements(chain([call, call]), CONTEXT);
+    const pass = (i: number) => requirements.find((r) => r.state?.name === `S${i}` && r.purpose === 'passrole');
+    expect(pass(0)?.resources).toContain('arn:aws:iam::111122223333:role/r');
+    expect(pass(1)?.resources).toBe(pass(0)?.resources);
+  });
+});
