@@ -41,12 +41,40 @@ function readElementsWithDefault(input: TemplateEnvInput, field: string, fallbac
   return values;
 }
 
-/** Builds the environment templates are expanded with for one state, caching each field read. */
-export function createTemplateEnv(input: TemplateEnvInput): TemplateEnv {
-  const cache = new Map<string, readonly FieldValue[]>();
-  const read = (field: string): readonly FieldValue[] => {
-    const cached = cache.get(field);
+const NO_EXTRAS: Readonly<Record<string, string | undefined>> = Object.freeze({});
+
+/** The values a rewrite leaves: each literal string rewritten, the rest as read. */
+function rewriteValues(values: readonly FieldValue[], rewrite: (value: string) => string): FieldValue[] {
+  return values.map((v) => (v.kind === 'literal' && typeof v.value === 'string' ? literal(rewrite(v.value)) : v));
+}
+
+/**
+ * A template environment whose `read` is a method (one object per state, no closure), caching each field read; the
+ * cache is made on the first read, since most environments read a field or two.
+ */
+class FieldEnv implements TemplateEnv {
+  readonly location: Location;
+  readonly stateMachineName: string;
+  readonly stateMachineArn: string;
+  readonly resource: string;
+  readonly extras: Readonly<Record<string, string | undefined>>;
+  private readonly input: TemplateEnvInput;
+  private cache: Map<string, readonly FieldValue[]> | undefined;
+
+  constructor(input: TemplateEnvInput) {
+    this.location = input.location;
+    this.stateMachineName = input.stateMachineName;
+    this.stateMachineArn = input.stateMachineArn;
+    this.resource = input.resource;
+    this.extras = input.extras ?? NO_EXTRAS;
+    this.input = input;
+    this.cache = undefined;
+  }
+
+  read(field: string): readonly FieldValue[] {
+    const cached = this.cache?.get(field);
     if (cached !== undefined) return cached;
+    const { input } = this;
     const fallback = input.defaults?.[field];
     let values: readonly FieldValue[] =
       fallback !== undefined && field.includes('[*].')
@@ -55,18 +83,14 @@ export function createTemplateEnv(input: TemplateEnvInput): TemplateEnv {
     if (values.length === 0 && fallback !== undefined) values = [literal(fallback)];
     values = placeholderValues(values);
     const rewrite = input.normalize?.[field];
-    if (rewrite !== undefined) {
-      values = values.map((v) => (v.kind === 'literal' && typeof v.value === 'string' ? literal(rewrite(v.value)) : v));
-    }
-    cache.set(field, values);
+    if (rewrite !== undefined) values = rewriteValues(values, rewrite);
+    this.cache ??= new Map();
+    this.cache.set(field, values);
     return values;
-  };
-  return {
-    location: input.location,
-    stateMachineName: input.stateMachineName,
-    stateMachineArn: input.stateMachineArn,
-    resource: input.resource,
-    extras: input.extras ?? {},
-    read,
-  };
+  }
+}
+
+/** Builds the environment templates are expanded with for one state, caching each field read. */
+export function createTemplateEnv(input: TemplateEnvInput): TemplateEnv {
+  return new FieldEnv(input);
 }

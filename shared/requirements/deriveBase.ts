@@ -12,7 +12,7 @@ export type DeriveBase = {
   memo: RequirementMemo;
   /** The run's location in other partitions (Tasks whose Resource names one), built once each. */
   locations: Map<string, Location>;
-  /** Requirements of Distributed Maps already derived in this run, by their reader, writer, label and language. */
+  /** Parts of Distributed Maps' requirements already derived in this run (child executions by label, reader, writer). */
   mapMemo: Map<string, readonly Requirement[]>;
 };
 

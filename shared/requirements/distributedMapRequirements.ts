@@ -11,6 +11,9 @@ import { mergeRequirements } from './mergeRequirements.js';
 import { isExecutionRolePermission, permissionRequirements, toRequirement } from './permissionRequirements.js';
 import { expandDynamicForm } from './resolvePermission.js';
 
+/** The fields of a Distributed Map that read or write S3 through their own Resource. */
+const IO_FIELDS = ['ItemReader', 'ResultWriter'] as const;
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -68,12 +71,25 @@ function childExecutionRequirements(visit: StateVisit, base: DeriveBase): Requir
   return requirements;
 }
 
-/** `bucket//x` → `bucket/x`: an absent or `/`-terminated Prefix must not leave an empty key segment. */
+/** Runs of slashes after the `:s3:::` of an S3 ARN. */
+const REPEATED_S3_SLASHES = /(?<=:s3:::.*)\/{2,}/g;
+
+/**
+ * `bucket//x` → `bucket/x`: an absent or `/`-terminated Prefix must not leave an empty key segment (the requirement is
+ * freshly built, so its resources are replaced in place).
+ */
 function tidyS3(requirement: Requirement): Requirement {
-  const resources = requirement.resources.map((r) =>
-    r.includes(':s3:::') ? r.replace(/(?<=:s3:::.*)\/{2,}/g, '/') : r,
-  );
-  return { ...requirement, resources: [...new Set(resources)] };
+  const { resources } = requirement;
+  let tidied: string[] | undefined;
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i] as string;
+    if (!r.includes('//') || !r.includes(':s3:::')) continue;
+    tidied ??= resources.slice();
+    tidied[i] = r.replace(REPEATED_S3_SLASHES, '/');
+  }
+  const next = tidied ?? resources;
+  requirement.resources = next.length < 2 ? next.slice() : [...new Set(next)];
+  return requirement;
 }
 
 /**
@@ -134,39 +150,77 @@ function ioRequirements(visit: StateVisit, base: DeriveBase, io: Record<string, 
 export function distributedMapRequirements(visit: StateVisit, base: DeriveBase): Requirement[] {
   if (!isDistributedMap(visit.state)) return [];
   const requirements = childExecutionRequirements(visit, base);
-  for (const key of ['ItemReader', 'ResultWriter']) {
+  for (const key of IO_FIELDS) {
     const io = visit.state[key];
     if (isObject(io) && typeof io.Resource === 'string') requirements.push(...ioRequirements(visit, base, io));
   }
   return requirements;
 }
 
-/** What a Distributed Map's requirements depend on besides the run: its reader, writer, label and query language. */
-function mapMemoKey(visit: StateVisit): string | undefined {
-  const { Label, ItemReader, ResultWriter } = visit.state;
+/** The key of a memoised part, or undefined when the value cannot be written as JSON (a cycle, a BigInt). */
+function partKey(prefix: string, visit: StateVisit, value: unknown): string | undefined {
   try {
-    return JSON.stringify([visit.queryLanguage, Label ?? null, ItemReader ?? null, ResultWriter ?? null]);
+    return `${prefix}${visit.queryLanguage}\u0000${JSON.stringify(value)}`;
   } catch {
     return undefined;
   }
 }
 
+/** The merged requirements stored under `key` in the run's memo, derived (and frozen) by `derive` the first time. */
+function memoPart(base: DeriveBase, key: string, derive: () => Requirement[]): readonly Requirement[] {
+  let stored = base.mapMemo.get(key);
+  if (stored === undefined) {
+    stored = remember({ next: new Map() }, mergeRequirements(derive()));
+    base.mapMemo.set(key, stored);
+  }
+  return stored;
+}
+
 /**
- * Appends a Distributed Map's merged requirements to `out`, through the run's memo: maps with the same reader, writer,
- * label and query language share them (frozen, as Task requirements are).
+ * A Distributed Map's requirements in parts that depend on little: the child executions and redrive (on the label
+ * and query language), then the ItemReader and ResultWriter (each on its own value); undefined when a part cannot be
+ * keyed.
+ */
+function partsOf(visit: StateVisit, base: DeriveBase): (readonly Requirement[])[] | undefined {
+  const label = typeof visit.state.Label === 'string' ? visit.state.Label : undefined;
+  const childKey = `c${visit.queryLanguage}\u0000${label === undefined ? '' : `\u0001${label}`}`;
+  const parts = [memoPart(base, childKey, () => childExecutionRequirements(visit, base))];
+  for (const field of IO_FIELDS) {
+    const io = visit.state[field];
+    if (!isObject(io) || typeof io.Resource !== 'string') continue;
+    const key = partKey('i', visit, io);
+    if (key === undefined) return undefined;
+    parts.push(memoPart(base, key, () => ioRequirements(visit, base, io)));
+  }
+  return parts;
+}
+
+/** True when two parts hold a requirement of the same purpose: only then could merging join requirements across them. */
+function sharesPurpose(parts: readonly (readonly Requirement[])[]): boolean {
+  const seen = new Set<string>();
+  for (const part of parts) {
+    for (const r of part) if (seen.has(r.purpose)) return true;
+    for (const r of part) seen.add(r.purpose);
+  }
+  return false;
+}
+
+/**
+ * Appends a Distributed Map's merged requirements to `out`, through the run's memo: its parts (child executions,
+ * reader, writer) are shared with the maps that have the same (frozen, as Task requirements are). Parts of different
+ * purposes never merge with each other, so appending each merged part is merging the whole.
  */
 export function appendDistributedMapRequirements(visit: StateVisit, base: DeriveBase, out: Requirement[]): void {
   if (!isDistributedMap(visit.state)) return;
-  const key = mapMemoKey(visit);
-  let stored = key === undefined ? undefined : base.mapMemo.get(key);
-  if (stored === undefined) {
-    const merged = mergeRequirements(distributedMapRequirements(visit, base));
-    if (key === undefined) {
-      for (const r of merged) out.push(r);
-      return;
-    }
-    stored = remember({ next: new Map() }, merged);
-    base.mapMemo.set(key, stored);
+  const parts = partsOf(visit, base);
+  if (parts === undefined) {
+    for (const r of mergeRequirements(distributedMapRequirements(visit, base))) out.push(r);
+    return;
   }
-  appendCopies(stored, visit.ref, out);
+  if (sharesPurpose(parts)) {
+    const merged = remember({ next: new Map() }, mergeRequirements(distributedMapRequirements(visit, base)));
+    appendCopies(merged, visit.ref, out);
+    return;
+  }
+  for (const part of parts) appendCopies(part, visit.ref, out);
 }

@@ -119,8 +119,12 @@ function narrow(t: CompiledTemplate, combo: readonly FieldValue[], env: Template
   }
   const literals = combo.slice(0, -1).map((v) => scalar(v) ?? '');
   const head = render({ ...t, segments: t.segments.slice(0, position), wholeArnSuffix: undefined }, literals, {
-    ...env,
     location,
+    stateMachineName: env.stateMachineName,
+    stateMachineArn: env.stateMachineArn,
+    resource: env.resource,
+    extras: env.extras,
+    read: (field) => env.read(field),
   });
   return head === undefined ? undefined : `${head}${prefix}*`;
 }
