@@ -2,6 +2,7 @@ import type { CheckFlags } from './checkOptions.js';
 import { classifyInputFile } from './classifyInputFile.js';
 import { expandInputPaths, type InputPath, SKIPPED_DIRECTORIES } from './expandInputPaths.js';
 import { loadCdkAssemblyTargets } from './loadCdkTargets.js';
+import { loadTerraformTargets } from './loadTerraformTargets.js';
 import type { PreparedAudit } from './preparedAudit.js';
 import { prepareOfflineAudit } from './prepareOfflineAudit.js';
 import { type TemplateFileLoader, templateFileLoader } from './templateFileLoader.js';
@@ -12,11 +13,14 @@ export type PositionalLoaders = {
   template: TemplateFileLoader;
   /** A definition or describe file, against the role of --policy/--authorization-details. */
   definition: (flags: CheckFlags) => Promise<PreparedAudit>;
+  /** Terraform plans, all at once, as --terraform-plan loads them (`flags['terraform-plan']`). */
+  terraformPlans: (flags: CheckFlags) => Promise<PreparedAudit[]>;
 };
 
 const DEFAULT_LOADERS: PositionalLoaders = {
   template: templateFileLoader(),
   definition: prepareOfflineAudit,
+  terraformPlans: loadTerraformTargets,
 };
 
 /** True when the run gives a role for bare definitions: --policy or --authorization-details. */
@@ -48,7 +52,7 @@ function nothingFound(argument: string, skippedDefinitions: number): UsageError 
       ? `; its ${skippedDefinitions} definition or describe file(s) need the role: --policy FILE or --authorization-details FILE`
       : `; ${SKIPPED_DIRECTORIES.join(', ')} are skipped unless named (a CDK app: --cdk-out cdk.out)`;
   return new UsageError(
-    `${argument}: no CloudFormation/SAM template, CDK cloud assembly, definition or describe output found${hint}`,
+    `${argument}: no CloudFormation/SAM template, CDK cloud assembly, Terraform plan, definition or describe output found${hint}`,
   );
 }
 
@@ -57,7 +61,7 @@ async function loadInput(
   input: InputPath,
   flags: CheckFlags,
   loaders: PositionalLoaders,
-): Promise<PreparedAudit[] | 'none' | 'needsRole'> {
+): Promise<PreparedAudit[] | 'none' | 'needsRole' | 'terraformPlan'> {
   if (input.kind === 'cdkOut') return loadCdkAssemblyTargets(input.path, flags, loaders.template);
   const kind = await classifyInputFile(input.path, input.explicit);
   switch (kind) {
@@ -71,17 +75,17 @@ async function loadInput(
       if (!input.explicit && !hasRole(flags)) return 'needsRole';
       return [await loaders.definition(offlineFlags(flags, input.path, kind))];
     case 'terraformPlan':
-      if (!input.explicit) return 'none';
-      throw new UsageError(`${input.path}: a Terraform plan; give it with --terraform-plan ${input.path}`);
+      return 'terraformPlan';
   }
 }
 
 /**
  * The state machines of `check`'s positional arguments (files, directories, globs; cli/expandInputPaths.ts), each
  * file by what it holds (cli/classifyInputFile.ts): a template as --template loads it, a cloud assembly as
- * --cdk-out, a definition or describe output as --definition/--describe with the run's role. In a directory or
- * glob, files of no kind are skipped, and so are definitions when the run gives no role; an argument that reaches
- * nothing to audit is a UsageError, so a mistyped folder cannot pass as clean.
+ * --cdk-out, a definition or describe output as --definition/--describe with the run's role, Terraform plans (after
+ * the others) as --terraform-plan. In a directory or glob, files of no kind are skipped, and so are definitions when
+ * the run gives no role; an argument that reaches nothing to audit is a UsageError, so a mistyped folder cannot pass
+ * as clean.
  */
 export async function loadPositionalTargets(
   flags: CheckFlags,
@@ -93,13 +97,16 @@ export async function loadPositionalTargets(
   const targets: PreparedAudit[] = [];
   const audited = new Set(reached);
   const needsRole = new Map<string, number>();
+  const plans: string[] = [];
   for (const input of inputs) {
     const loaded = await loadInput(input, flags, loaders);
     if (loaded === 'needsRole') needsRole.set(input.from, (needsRole.get(input.from) ?? 0) + 1);
-    if (typeof loaded === 'string') continue;
+    if (loaded === 'terraformPlan') plans.push(input.path);
+    if (loaded === 'none' || loaded === 'needsRole') continue;
     audited.add(input.from);
-    targets.push(...loaded);
+    if (loaded !== 'terraformPlan') targets.push(...loaded);
   }
+  if (plans.length > 0) targets.push(...(await loaders.terraformPlans({ ...flags, 'terraform-plan': plans })));
   for (const argument of positionals) {
     if (!audited.has(argument)) throw nothingFound(argument, needsRole.get(argument) ?? 0);
   }

@@ -12,7 +12,7 @@ const INPUTS = 'test/fixtures/inputs';
 const REPO = `${INPUTS}/repo`;
 const ROLE: CheckFlags = { policy: ['test/fixtures/cli/role-lambda-only.json'] };
 
-/** What a loader was asked to load: `template path [stack]`, `definition path` or `describe path`. */
+/** What a loader was asked to load: `template path [stack]`, `definition path`, `describe path` or `plans paths`. */
 type Call = string;
 
 /** Loaders that record each call and return one stand-in target per call, so only the routing is under test. */
@@ -36,6 +36,10 @@ function recordingLoaders(): { loaders: PositionalLoaders; calls: Call[] } {
       expect(flags['state-machine-arn']).toBeUndefined();
       calls.push(`${kind} ${path}`);
       return target(path ?? '');
+    },
+    terraformPlans: async (flags) => {
+      calls.push(`plans ${(flags['terraform-plan'] ?? []).join(' ')}`);
+      return [target('plans')];
     },
   };
   return { loaders, calls };
@@ -128,7 +132,11 @@ describe('loadPositionalTargets', () => {
     {
       name: 'walks a directory in sorted order, loading templates and skipping definitions when no role is given',
       positionals: [REPO],
-      calls: [`template ${REPO}/infra/network.template`, `template ${REPO}/template.yaml`],
+      calls: [
+        `template ${REPO}/infra/network.template`,
+        `template ${REPO}/template.yaml`,
+        `plans ${REPO}/plan/plan.json`,
+      ],
     },
     {
       name: 'audits the definitions and describe output of a directory when the run gives a role',
@@ -140,7 +148,13 @@ describe('loadPositionalTargets', () => {
         `definition ${REPO}/statemachine/notify.asl.json`,
         `definition ${REPO}/statemachine/orders.asl.yaml`,
         `template ${REPO}/template.yaml`,
+        `plans ${REPO}/plan/plan.json`,
       ],
+    },
+    {
+      name: 'loads Terraform plans named or found after the other inputs, all in one call as --terraform-plan does',
+      positionals: [`${REPO}/plan/plan.json`, `${REPO}/infra`, `${REPO}/plan/../plan`],
+      calls: [`template ${REPO}/infra/network.template`, `plans ${REPO}/plan/plan.json`],
     },
     {
       name: 'expands a quoted glob, skipping the YAML files that are no input',
@@ -175,12 +189,16 @@ describe('loadPositionalTargets', () => {
     {
       name: 'audits a file reached twice once, where it first appears',
       positionals: [`${REPO}/template.yaml`, REPO, `${REPO}/*.yaml`],
-      calls: [`template ${REPO}/template.yaml`, `template ${REPO}/infra/network.template`],
+      calls: [
+        `template ${REPO}/template.yaml`,
+        `template ${REPO}/infra/network.template`,
+        `plans ${REPO}/plan/plan.json`,
+      ],
     },
     {
-      name: 'leaves out what --template already audits',
+      name: 'leaves out what --template and --terraform-plan already audit',
       positionals: [REPO],
-      flags: { template: [`./${REPO}/template.yaml`] },
+      flags: { template: [`./${REPO}/template.yaml`], 'terraform-plan': [`${REPO}/plan/plan.json`] },
       calls: [`template ${REPO}/infra/network.template`],
     },
     {
@@ -194,7 +212,11 @@ describe('loadPositionalTargets', () => {
   });
 
   it('never enters node_modules, .git, cdk.out, .aws-sam, .terraform or a cloud assembly, nor follows a link loop', async () => {
-    expect(await routed([tree])).toEqual([`template ${tree}/infra/network.template`, `template ${tree}/template.yaml`]);
+    expect(await routed([tree])).toEqual([
+      `template ${tree}/infra/network.template`,
+      `template ${tree}/template.yaml`,
+      `plans ${tree}/plan/plan.json`,
+    ]);
   });
 
   it.each([
@@ -232,11 +254,6 @@ describe('loadPositionalTargets', () => {
       error: `${REPO}/package.json: not a CloudFormation/SAM template`,
     },
     {
-      name: 'an explicit Terraform plan',
-      positionals: [`${REPO}/plan/plan.json`],
-      error: `${REPO}/plan/plan.json: a Terraform plan; give it with --terraform-plan ${REPO}/plan/plan.json`,
-    },
-    {
       name: 'a template with a YAML error found in a directory',
       positionals: [`${INPUTS}/broken`],
       error: `${INPUTS}/broken/template.yaml: not valid YAML at line 8, column 1: A block sequence may not be used as an implicit map key`,
@@ -244,12 +261,12 @@ describe('loadPositionalTargets', () => {
     {
       name: 'a directory with nothing to audit',
       positionals: [`${REPO}/config`],
-      error: `${REPO}/config: no CloudFormation/SAM template, CDK cloud assembly, definition or describe output found; node_modules, .git, cdk.out, .aws-sam, .terraform are skipped unless named`,
+      error: `${REPO}/config: no CloudFormation/SAM template, CDK cloud assembly, Terraform plan, definition or describe output found; node_modules, .git, cdk.out, .aws-sam, .terraform are skipped unless named`,
     },
     {
       name: 'a directory of definitions without a role',
       positionals: [`${REPO}/statemachine`],
-      error: `${REPO}/statemachine: no CloudFormation/SAM template, CDK cloud assembly, definition or describe output found; its 2 definition or describe file(s) need the role: --policy FILE or --authorization-details FILE`,
+      error: `${REPO}/statemachine: no CloudFormation/SAM template, CDK cloud assembly, Terraform plan, definition or describe output found; its 2 definition or describe file(s) need the role: --policy FILE or --authorization-details FILE`,
     },
     {
       name: 'a glob whose files are no input',
