@@ -1,0 +1,88 @@
+import { findingId } from '../../findings/findingId.js';
+import type { Finding } from '../../types.js';
+
+const PLAN_FORMAT = 'https://developer.hashicorp.com/terraform/internals/json-format';
+const STATE_MACHINE_RESOURCE =
+  'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/sfn_state_machine';
+
+/**
+ * The MEDIUM finding for a state machine whose `definition` the plan knows only after apply (Terraform computes a
+ * string as a whole, so `jsonencode({… aws_lambda_function.f.arn …})` of a function still to be created is unknown):
+ * nothing of it was checked. MEDIUM, not HIGH: nothing is known to break, but a pass would claim what was not proven.
+ */
+export function definitionUnknownFinding(input: {
+  readonly stateMachineArn: string | null;
+  readonly address: string;
+  readonly dependsOn: readonly string[];
+  /** True when the plan has no definition at all (a cut-down plan), rather than one known after apply. */
+  readonly absent?: boolean;
+}): Finding {
+  const depends = input.dependsOn.length === 0 ? '' : ` (it depends on ${input.dependsOn.join(', ')})`;
+  const what =
+    input.absent === true ? 'the plan holds no definition' : `the definition is known only after apply${depends}`;
+  return {
+    id: findingId({
+      stateMachineArn: input.stateMachineArn,
+      rule: 'DefinitionUnavailable',
+      state: null,
+      actions: [],
+      resources: [input.address],
+    }),
+    rule: 'DefinitionUnavailable',
+    severity: 'MEDIUM',
+    purpose: null,
+    state: null,
+    integration: null,
+    actions: [],
+    resources: [input.address],
+    decision: null,
+    title: `${input.address}: ${what}; nothing was checked`,
+    consequence:
+      'None of the permissions the definition needs were checked: the plan does not hold its text until the values it uses exist',
+    docs: STATE_MACHINE_RESOURCE,
+    details: {
+      dependsOn: [...input.dependsOn],
+      fix:
+        'plan again once the resources the definition uses exist (terraform apply -target=… for them first), ' +
+        'or audit the definition file itself (check --definition FILE --substitution KEY=VALUE), ' +
+        'or audit the deployed state machine (check --state-machine-arn ARN)',
+    },
+  };
+}
+
+/**
+ * The INFORMATIONAL finding for a value the plan knows only after apply that a policy or setting of the state machine
+ * uses: its part is a hole, and what depends on it is reported as conditional (naming the same value), not decided.
+ */
+export function valueKnownAfterApplyFinding(input: {
+  readonly stateMachineArn: string | null;
+  readonly value: string;
+  readonly usedBy: string;
+}): Finding {
+  return {
+    id: findingId({
+      stateMachineArn: input.stateMachineArn,
+      rule: 'UnresolvedTemplateValue',
+      state: null,
+      actions: [],
+      resources: [input.value],
+      discriminator: input.usedBy,
+    }),
+    rule: 'UnresolvedTemplateValue',
+    severity: 'INFORMATIONAL',
+    purpose: null,
+    state: null,
+    integration: null,
+    actions: [],
+    resources: [input.value],
+    decision: null,
+    title: `${input.usedBy} uses ${input.value}, known only after apply`,
+    consequence: 'The part that uses it cannot be proven: permissions that depend on it are reported as conditional',
+    docs: PLAN_FORMAT,
+    details: {
+      value: input.value,
+      usedBy: input.usedBy,
+      fix: 'plan again once the value exists, or audit after apply',
+    },
+  };
+}
