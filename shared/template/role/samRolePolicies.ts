@@ -90,11 +90,17 @@ export function samRolePolicies(context: RoleContext, role: RoleRef, stateMachin
   const { model } = context;
   const resolved = model.resolve(stateMachine.properties.Policies);
   const entries = resolved === undefined ? [] : Array.isArray(resolved) ? resolved : [resolved];
-  const managed = new Set<string>();
   // SAM lists a managed policy ARN once however often `Policies` names it (role_constructor.py).
-  const identity = entries
-    .flatMap((entry, index) => (entry === undefined ? [] : policiesOfEntry(context, role, entry, index)))
-    .filter((policy) => !policy.name.startsWith('arn:') || (!managed.has(policy.name) && managed.add(policy.name)));
+  const identity: NamedPolicy[] = [];
+  const managed = new Set<string>();
+  for (const [index, entry] of entries.entries()) {
+    if (entry === undefined) continue;
+    for (const policy of policiesOfEntry(context, role, entry, index)) {
+      if (policy.name.startsWith('arn:') && managed.has(policy.name)) continue;
+      if (policy.name.startsWith('arn:')) managed.add(policy.name);
+      identity.push(policy);
+    }
+  }
   const tracing = tracingPolicyName(stateMachine, model.placement.partition);
   if (tracing !== undefined) {
     const arn = awsManagedPolicyArn(tracing, model.placement.partition);

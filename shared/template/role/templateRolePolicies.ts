@@ -1,5 +1,6 @@
 import { isRecord } from '../../local/isRecord.js';
 import type { NamedPolicy } from '../../ports.js';
+import { hasUnresolved } from '../unresolved.js';
 import { connectorPolicies } from './connectorPolicies.js';
 import { managedPolicyOf } from './managedPolicyOf.js';
 import { policyWithUnresolved } from './policyWithUnresolved.js';
@@ -8,6 +9,9 @@ import { namesRole, type RoleContext, type RolePolicySet, type RoleRef, resolved
 /** `Policies` of an `AWS::IAM::Role`: `[{PolicyName, PolicyDocument}]`, each named `<RoleId> <PolicyName>`. */
 function inlinePolicies(context: RoleContext, role: RoleRef, raw: unknown): NamedPolicy[] {
   return resolvedItems(context.model, raw).flatMap(({ value }, index) => {
+    if (typeof value === 'string' && hasUnresolved(value)) {
+      return [{ name: `${role.logicalId} Policies[${index}]`, document: policyWithUnresolved(value) }];
+    }
     if (!isRecord(value)) return [];
     const name = typeof value.PolicyName === 'string' ? value.PolicyName : `Policies[${index}]`;
     return [{ name: `${role.logicalId} ${name}`, document: policyWithUnresolved(value.PolicyDocument) }];
