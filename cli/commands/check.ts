@@ -1,8 +1,10 @@
 import { auditStateMachine } from '../../shared/audit.js';
 import { applyBaseline } from '../applyBaseline.js';
+import { applyIgnoreRules } from '../applyIgnoreRules.js';
 import { CHECK_OPTIONS, type CheckFlags } from '../checkOptions.js';
 import type { CliDeps } from '../cliDeps.js';
 import { collectTargets } from '../collectTargets.js';
+import { applyParameterOverrides, failOnFor } from '../configOverrides.js';
 import { DEFINITION_HELP } from '../definitionOptions.js';
 import { exitCodeFor, FAIL_ON_LEVELS } from '../exitCodeFor.js';
 import { applyConfigFile } from '../loadConfigFile.js';
@@ -58,16 +60,15 @@ Exit codes: 0 no finding at or above --fail-on; 1 at least one; 2 bad usage or u
 /** `sfn-role-audit check`: audits every target (offline, live or from templates), writes the outputs, exits by --fail-on. */
 export async function runCheck(argv: string[], deps: CliDeps): Promise<number> {
   const parsed = parseCommandArgsWithPositionals('check', argv, CHECK_OPTIONS);
-  const positionals = parsed.positionals;
   if ((parsed.values as CheckFlags).help === true) {
     deps.io.writeOut(CHECK_HELP);
     return 0;
   }
-  const flags = await applyConfigFile(parsed.values as CheckFlags);
+  const { flags, positionals, config } = await applyConfigFile(parsed.values as CheckFlags, parsed.positionals);
   const format = oneOf('format', flags.format, ['text', 'json', 'sarif'], 'text');
   const failOn = oneOf('fail-on', flags['fail-on'], FAIL_ON_LEVELS, 'high');
   const contextOverrides = contextOverridesFrom(flags);
-  const targets = await collectTargets(flags, positionals, deps);
+  const targets = await applyParameterOverrides(await collectTargets(flags, positionals, deps), config, flags);
   const now = deps.now?.() ?? new Date();
   const audited: TargetReport[] = [];
   for (const target of targets) {
@@ -84,10 +85,10 @@ export async function runCheck(argv: string[], deps: CliDeps): Promise<number> {
     });
     audited.push({ target, report });
   }
-  const results = await applyBaseline(audited, flags);
+  const results = await applyBaseline(applyIgnoreRules(audited, config, now, deps.io), flags, deps);
   await writeOutputs(results, format, flags.output ?? [], deps);
-  return exitCodeFor(
-    results.flatMap((result) => result.report.findings),
-    failOn,
+  return Math.max(
+    0,
+    ...results.map(({ target, report }) => exitCodeFor(report.findings, failOnFor(config, target.id, failOn))),
   );
 }
