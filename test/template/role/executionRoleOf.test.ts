@@ -638,3 +638,72 @@ describe('executionRoleOf: SAM connectors from the state machine', () => {
     expect(role.identity).toEqual([]);
   });
 });
+
+describe('executionRoleOf: malformed templates', () => {
+  it.each([
+    { name: 'Policies that is a number', resources: { OrdersRole: ordersRole({ Policies: 42 }) } },
+    {
+      name: 'ManagedPolicyArns of the wrong types',
+      resources: { OrdersRole: ordersRole({ ManagedPolicyArns: [7, null, { a: 1 }] }) },
+    },
+    {
+      name: 'an AWS::IAM::Policy whose Roles is an object',
+      resources: {
+        OrdersRole: ordersRole(),
+        P: { Type: 'AWS::IAM::Policy', Properties: { Roles: { a: 1 }, PolicyDocument: PUBLISH('*') } },
+      },
+    },
+    {
+      name: 'connectors with missing, null and numeric ends',
+      resources: {
+        OrdersRole: ordersRole(),
+        A: { Type: 'AWS::Serverless::Connector', Properties: { Source: null, Destination: 5, Permissions: 'Write' } },
+        B: {
+          Type: 'AWS::Serverless::Connector',
+          Properties: { Source: { Id: 'Nowhere' }, Destination: [{ Id: 'constructor' }], Permissions: ['Write'] },
+        },
+        C: {
+          Type: 'AWS::Serverless::Connector',
+          Properties: { Source: { Type: 'constructor' }, Destination: { Type: '__proto__' }, Permissions: ['Write'] },
+        },
+      },
+    },
+  ])('builds the role without throwing for $name, attaching nothing it cannot read', ({ resources }) => {
+    const role = roleOf({ ...resources, Orders: stateMachine(ROLE_ARN) } as Record<string, FakeResource>);
+    expect(role).toMatchObject({ roleArn: ROLE_ARN, inTemplate: true, identity: [], findings: [] });
+  });
+
+  it('stands in for an inline policy that is itself an unresolved value', () => {
+    const role = roleOf({
+      OrdersRole: ordersRole({ Policies: [{ 'Fn::ImportValue': 'SharedPolicy' }] }),
+      Orders: stateMachine(ROLE_ARN),
+    });
+    expect(role.identity).toStrictEqual([
+      {
+        name: 'OrdersRole Policies[0]',
+        document: {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: '*',
+              Resource: '*',
+              Condition: unresolvedCondition('Fn::ImportValue "SharedPolicy"'),
+            },
+          ],
+        },
+      },
+    ]);
+  });
+
+  it('stands in for a SAM Policies entry of a shape SAM refuses, with a finding', () => {
+    const model = fakeTemplateModel({
+      Orders: { Type: 'AWS::Serverless::StateMachine', Properties: { Policies: [{ Two: 1, Keys: 2 }] } },
+    });
+    const role = executionRoleOf(model, resourceOf(model, 'Orders'));
+    expect(role.identity.map((policy) => policy.name)).toEqual(['OrdersRole Policies[0]']);
+    expect(role.findings.map((f) => [f.rule, f.details?.reason])).toEqual([
+      ['PolicyContentUnknown', 'not a policy SAM accepts'],
+    ]);
+  });
+});
