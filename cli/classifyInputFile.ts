@@ -1,6 +1,8 @@
+import { stat } from 'node:fs/promises';
 import type { InputLimit } from '../shared/local/inputLimits.js';
 import { isRecord } from '../shared/local/isRecord.js';
 import { readTextFile } from '../shared/local/readTextFile.js';
+import { TERRAFORM_PLAN_LIMIT } from './loadTerraformTargets.js';
 import { parseJsonOrYaml } from './parseJsonOrYaml.js';
 import { UsageError } from './UsageError.js';
 
@@ -11,14 +13,14 @@ export const CANDIDATE_FILE = /\.(json|ya?ml|template)$/i;
 export type InputFileKind = 'template' | 'definition' | 'describe' | 'terraformPlan';
 
 /**
- * The most a file is read to find out what it is. Each kind's loader then reads it again under its own limit
- * (templates, definitions, describe output): this one only keeps a stray data file from exhausting memory, and is
- * generous because `terraform show -json` plans of large configurations run to tens of MiB.
+ * The largest file a directory walk or glob reads to find out what it is; larger ones are skipped (a data file
+ * beside the code), since no template, definition or describe output comes near it. A file named on the command
+ * line is read up to the largest limit of any kind, a Terraform plan's, and then by its kind's loader under its own.
  */
-export const CLASSIFY_LIMIT: InputLimit = {
+export const FOUND_FILE_LIMIT: InputLimit = {
   bytes: 64 * 1024 * 1024,
-  what: 'file to audit',
-  why: 'no template, definition, describe output or Terraform plan is that large',
+  what: 'file found in a folder or by a glob',
+  why: 'no template, definition or describe output is that large; name a larger Terraform plan with --terraform-plan',
 };
 
 // Top-level keys whose name must appear in the text of a file of some kind: files without any are not parsed.
@@ -57,7 +59,8 @@ export function classifyInputValue(value: unknown): InputFileKind | undefined {
  * parser's InputError wherever it was found: a template with a YAML error must not pass by being skipped.
  */
 export async function classifyInputFile(path: string, explicit: boolean): Promise<InputFileKind | undefined> {
-  const text = await readTextFile(path, CLASSIFY_LIMIT);
+  if (!explicit && (await stat(path)).size > FOUND_FILE_LIMIT.bytes) return undefined;
+  const text = await readTextFile(path, explicit ? TERRAFORM_PLAN_LIMIT : FOUND_FILE_LIMIT);
   const telltale = TELLTALE.test(text);
   let kind: InputFileKind | undefined;
   if (telltale) {

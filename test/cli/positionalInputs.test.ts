@@ -1,9 +1,9 @@
-import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CheckFlags } from '../../cli/checkOptions.js';
-import { classifyInputValue } from '../../cli/classifyInputFile.js';
+import { classifyInputValue, FOUND_FILE_LIMIT } from '../../cli/classifyInputFile.js';
 import { loadPositionalTargets, type PositionalLoaders } from '../../cli/loadPositionalTargets.js';
 import type { PreparedAudit } from '../../cli/preparedAudit.js';
 import type { PermissionSimulator } from '../../shared/ports.js';
@@ -54,7 +54,7 @@ async function routed(positionals: string[], flags: CheckFlags = {}): Promise<Ca
 
 /**
  * A copy of the repo fixture with what a walk must not enter: dependencies, version control, build output, a CDK
- * assembly under another name, and a symbolic link back to the root (a loop).
+ * assembly under another name, a symbolic link back to the root (a loop), and a file too large to be an input.
  */
 let tree: string;
 beforeAll(() => {
@@ -78,6 +78,10 @@ beforeAll(() => {
   }
   cpSync(template, join(tree, 'build/assembly/copy.template'));
   symlinkSync('..', join(tree, 'infra', 'loop'));
+  // Past FOUND_FILE_LIMIT (sparse: no disk used): a walk skips it unread instead of failing on its size.
+  mkdirSync(join(tree, 'data'));
+  writeFileSync(join(tree, 'data', 'huge.json'), '');
+  truncateSync(join(tree, 'data', 'huge.json'), FOUND_FILE_LIMIT.bytes + 1);
 });
 
 describe('classifyInputValue', () => {
@@ -211,7 +215,7 @@ describe('loadPositionalTargets', () => {
     expect(await routed(positionals, flags)).toEqual(calls);
   });
 
-  it('never enters node_modules, .git, cdk.out, .aws-sam, .terraform or a cloud assembly, nor follows a link loop', async () => {
+  it('never enters node_modules, .git, cdk.out, .aws-sam, .terraform or a cloud assembly, nor follows a link loop, nor reads a huge file', async () => {
     expect(await routed([tree])).toEqual([
       `template ${tree}/infra/network.template`,
       `template ${tree}/template.yaml`,
