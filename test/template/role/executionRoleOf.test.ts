@@ -669,7 +669,7 @@ describe('executionRoleOf: malformed templates', () => {
       },
     },
   ])('builds the role without throwing for $name, attaching nothing it cannot read', ({ resources }) => {
-    const role = roleOf({ ...resources, Orders: stateMachine(ROLE_ARN) } as Record<string, FakeResource>);
+    const role = roleOf({ ...resources, Orders: stateMachine(ROLE_ARN) } as unknown as Record<string, FakeResource>);
     expect(role).toMatchObject({ roleArn: ROLE_ARN, inTemplate: true, identity: [], findings: [] });
   });
 
