@@ -26,6 +26,12 @@ export type PreparedAudit = {
   inputFindings?: Finding[];
   /** True when the definition could not be read at all (an inputFindings entry says why). */
   definitionUnavailable?: boolean;
+  /**
+   * True when the execution role's policies are unknown (a template's role defined outside it, no --policy or
+   * --authorization-details): the requirements are derived and reported, nothing is simulated (a PolicyContentUnknown
+   * entry of inputFindings says so).
+   */
+  rolePoliciesUnknown?: boolean;
   /** Ignore entries of this target alone (template Metadata `sfn-role-audit: {ignore: [...]}`, config overrides). */
   ignore?: string[];
   /**

@@ -37,6 +37,8 @@ export type AuditInput = {
   inputFindings?: Finding[];
   /** True when the definition could not be read (reported by an inputFindings entry): nothing is parsed or checked. */
   definitionUnavailable?: boolean;
+  /** True when the role's policies are unknown (reported by an inputFindings entry): requirements, no simulation. */
+  rolePoliciesUnknown?: boolean;
   /** Rules, purposes (or finding ids) whose findings are moved to `suppressed`. */
   ignore?: string[];
   now: Date;
@@ -84,7 +86,7 @@ export async function auditStateMachine(input: AuditInput): Promise<AuditReport>
   } else if (!parsed.ok) findings.push(...invalidDefinitionFindings(parsed.issues, arn));
   else {
     requirements = deriveRequirements(parsed.definition, contextFromDescription(description, input.contextOverrides));
-    if (input.roleFound === false) {
+    if (input.roleFound === false || input.rolePoliciesUnknown === true) {
       findings.push(...buildFindings({ stateMachineArn: arn, requirements, decisions: requirements.map(() => []) }));
     } else {
       const checked = await checkRequirements(input, arn, requirements);

@@ -79,6 +79,7 @@ export async function runCheck(argv: string[], deps: CliDeps): Promise<number> {
       ...(target.roleFound === undefined ? {} : { roleFound: target.roleFound }),
       ...(target.inputFindings === undefined ? {} : { inputFindings: target.inputFindings }),
       ...(target.definitionUnavailable === true ? { definitionUnavailable: true } : {}),
+      ...(target.rolePoliciesUnknown === true ? { rolePoliciesUnknown: true } : {}),
       contextOverrides,
       ignore: [...(flags.ignore ?? []), ...(target.ignore ?? [])],
       now,
