@@ -27,7 +27,7 @@ export function findPlanRole(plan: TerraformPlan, stateMachine: PlanResource): P
     return {
       found: false,
       roleArn: undefined,
-      reason: `role_arn is known only after apply${depends}, not on a role the plan defines`,
+      reason: `role_arn is known only after apply${depends}, and leads to no aws_iam_role of the plan`,
     };
   }
   const roles = plan.resources.filter((r) => r.type === 'aws_iam_role' && r.mode === 'managed');
@@ -45,6 +45,6 @@ export function findPlanRole(plan: TerraformPlan, stateMachine: PlanResource): P
   return {
     found: false,
     roleArn: arn,
-    reason: 'the role is not defined in the plan: its policies are unknown offline',
+    reason: 'the plan does not define it',
   };
 }

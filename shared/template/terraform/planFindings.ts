@@ -1,5 +1,7 @@
 import { findingId } from '../../findings/findingId.js';
+import { unresolvedValueKey } from '../../iam/unresolvedValueKey.js';
 import type { Finding } from '../../types.js';
+import { referenceOfKnownAfterApply } from './knownAfterApply.js';
 
 const PLAN_FORMAT = 'https://developer.hashicorp.com/terraform/internals/json-format';
 const STATE_MACHINE_RESOURCE =
@@ -52,20 +54,22 @@ export function definitionUnknownFinding(input: {
 
 /**
  * The INFORMATIONAL finding for a value the plan knows only after apply that a policy or setting of the state machine
- * uses: its part is a hole, and what depends on it is reported as conditional (naming the same value), not decided.
+ * uses (`value` as the unresolved marker names it): its part is a hole, and what depends on it is reported as
+ * conditional on `details.conditionKey`, not decided.
  */
 export function valueKnownAfterApplyFinding(input: {
   readonly stateMachineArn: string | null;
   readonly value: string;
   readonly usedBy: string;
 }): Finding {
+  const value = referenceOfKnownAfterApply(input.value);
   return {
     id: findingId({
       stateMachineArn: input.stateMachineArn,
       rule: 'UnresolvedTemplateValue',
       state: null,
       actions: [],
-      resources: [input.value],
+      resources: [value],
       discriminator: input.usedBy,
     }),
     rule: 'UnresolvedTemplateValue',
@@ -74,15 +78,55 @@ export function valueKnownAfterApplyFinding(input: {
     state: null,
     integration: null,
     actions: [],
-    resources: [input.value],
+    resources: [value],
     decision: null,
-    title: `${input.usedBy} uses ${input.value}, known only after apply`,
+    title: `${input.usedBy} uses ${value}, known only after apply`,
     consequence: 'The part that uses it cannot be proven: permissions that depend on it are reported as conditional',
     docs: PLAN_FORMAT,
     details: {
-      value: input.value,
+      value,
       usedBy: input.usedBy,
+      conditionKey: unresolvedValueKey(input.value),
       fix: 'plan again once the value exists, or audit after apply',
+    },
+  };
+}
+
+/**
+ * The LOW finding for an execution role the plan does not define (another stack's role, a data source, a variable) or
+ * whose `role_arn` is known only after apply without leading to a role of the plan: every policy of it is unknown, so
+ * it stands in as `Allow *` on a condition and what the definition needs is reported conditional, not missing.
+ */
+export function roleOutsidePlanFinding(input: {
+  readonly stateMachineArn: string | null;
+  readonly address: string;
+  readonly roleArn: string | undefined;
+  readonly reason: string;
+}): Finding {
+  const role = input.roleArn ?? `the role of ${input.address}`;
+  return {
+    id: findingId({
+      stateMachineArn: input.stateMachineArn,
+      rule: 'PolicyContentUnknown',
+      state: null,
+      actions: [],
+      resources: [input.roleArn ?? `${input.address}.role_arn`],
+    }),
+    rule: 'PolicyContentUnknown',
+    severity: 'LOW',
+    purpose: null,
+    state: null,
+    integration: null,
+    actions: [],
+    resources: [input.roleArn ?? `${input.address}.role_arn`],
+    decision: null,
+    title: `Execution role ${role} is unknown offline: ${input.reason}`,
+    consequence:
+      'What the role allows cannot be proven from the plan: every permission the definition needs is reported as conditional, not as missing',
+    docs: STATE_MACHINE_RESOURCE,
+    details: {
+      reason: input.reason,
+      fix: 'put the role in the same plan, or audit the deployed state machine (check --state-machine-arn ARN), where IAM returns its policies',
     },
   };
 }

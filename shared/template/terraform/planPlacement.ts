@@ -49,7 +49,9 @@ function arnParts(text: string) {
 
 /** A provider argument: its constant, or a root variable's value when the provider block is in the root module. */
 function providerArgument(plan: TerraformPlan, stateMachine: PlanResource, name: string): unknown {
-  const provider = plan.providers.get(stateMachine.config?.providerConfigKey ?? 'aws');
+  // A module that inherits its provider may have a key of its own without arguments: then the root block says.
+  const own = plan.providers.get(stateMachine.config?.providerConfigKey ?? 'aws');
+  const provider = expressionAt(own?.expressions, [name]) === undefined ? plan.providers.get('aws') : own;
   const expression = expressionAt(provider?.expressions, [name]);
   if (expression === undefined) return undefined;
   if (expression.hasConstant) return expression.constant;

@@ -67,7 +67,8 @@ export function onlyTarget(
   references: readonly string[],
 ): PlanResource | undefined {
   let found: PlanResource | undefined;
-  for (const reference of references) {
+  // `each.key`, `count.index`, `path.module` pick an instance or a file; they are not a value of their own.
+  for (const reference of references.filter((r) => !/^(each|count|path|terraform)\./.test(r))) {
     const targets = resolvePlanReferences(plan, scopeOf(resource), [reference]);
     if (targets.length !== 1 || (found !== undefined && targets[0] !== found)) return undefined;
     found = targets[0];

@@ -1,4 +1,5 @@
 import type { Finding, StateMachineDescription } from '../../types.js';
+import { knownAfterApply } from './knownAfterApply.js';
 import { definitionUnknownFinding, valueKnownAfterApplyFinding } from './planFindings.js';
 import type { PlanPlacement } from './planPlacement.js';
 import { significantReferences } from './planPolicyOf.js';
@@ -25,7 +26,7 @@ function blockOf(resource: PlanResource, name: Block): 'absent' | 'unknown' | 'k
 /** The reference behind a value known after apply, for the finding that names it. */
 function referenceOf(resource: PlanResource, path: readonly (string | number)[]): string {
   const references = significantReferences(expressionAt(resource.config?.expressions, path)?.references ?? []);
-  return `${references[0] ?? `${resource.address}.${path.join('.')}`} (known after apply)`;
+  return knownAfterApply(references[0] ?? `${resource.address}.${path.join('.')}`);
 }
 
 /**

@@ -1,9 +1,11 @@
 import type { NamedPolicy } from '../../ports.js';
 import type { Finding, PolicyDocument, StateMachineDescription } from '../../types.js';
+import { unknownPolicy } from '../role/policyWithUnresolved.js';
 import { findPlanRole } from './findPlanRole.js';
 import { locatePlanAddress, type PlanPosition } from './locatePlanAddress.js';
+import { roleOutsidePlanFinding } from './planFindings.js';
 import { type PlacementFlags, type PlanPlacement, planPlacement } from './planPlacement.js';
-import { type PlanRoleContext, unknownPlanPolicy } from './planRoleContext.js';
+import type { PlanRoleContext } from './planRoleContext.js';
 import { planRolePolicies } from './planRolePolicies.js';
 import { planStateMachineDescription } from './planStateMachineDescription.js';
 import type { PlanResource, TerraformPlan } from './planTypes.js';
@@ -53,6 +55,15 @@ function tagsOf(resource: PlanResource): Record<string, string> {
   return tags;
 }
 
+/** The stand-in for a role whose policies the plan does not hold, and the finding that says why. */
+function unknownRole(context: PlanRoleContext, address: string, reason: string) {
+  const { stateMachineArn, roleArn } = context;
+  context.findings.push(roleOutsidePlanFinding({ stateMachineArn, address, roleArn, reason }));
+  return {
+    identity: [{ name: roleArn ?? `${address}.role_arn`, document: unknownPolicy(`Role ${roleArn ?? address}`) }],
+  };
+}
+
 /** One state machine: its description, its role's policies as the plan defines them, and the findings about both. */
 function readStateMachine(plan: TerraformPlan, resource: PlanResource, flags: PlacementFlags): PlanStateMachine {
   const placement = planPlacement(plan, resource, flags);
@@ -62,9 +73,7 @@ function readStateMachine(plan: TerraformPlan, resource: PlanResource, flags: Pl
   const roleArn = link.found ? roleArnOf(link.role, placement) : link.roleArn;
   const context: PlanRoleContext = { plan, stateMachineArn, roleArn, findings: [] };
   const description = { ...described.description, ...(roleArn === undefined ? {} : { roleArn }) };
-  const role = link.found
-    ? planRolePolicies(context, link.role)
-    : { identity: [unknownPlanPolicy(context, roleArn ?? `${resource.address}.role_arn`, link.reason)] };
+  const role = link.found ? planRolePolicies(context, link.role) : unknownRole(context, resource.address, link.reason);
   return {
     address: resource.address,
     description,

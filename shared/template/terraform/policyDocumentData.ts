@@ -1,5 +1,7 @@
+import { isRecord } from '../../local/isRecord.js';
 import type { PolicyDocument, PolicyStatement } from '../../types.js';
 import { unresolvedMarker } from '../unresolved.js';
+import { knownAfterApply } from './knownAfterApply.js';
 import { parsePlanPolicyText } from './parsePlanPolicyText.js';
 import type { PlanResource } from './planTypes.js';
 import { expressionAt, valueAt } from './planValues.js';
@@ -37,7 +39,7 @@ class DocumentReader {
       if (expression !== undefined) reference = referenceName(expression.references);
     }
     const what = reference ?? `${this.resource.address}.${formatPath(path)}`;
-    return unresolvedMarker(`${what} (known after apply)`);
+    return unresolvedMarker(knownAfterApply(what));
   }
 
   text(path: Path): string | undefined {
@@ -47,16 +49,22 @@ class DocumentReader {
   }
 
   list(path: Path): string[] | undefined {
-    const value = valueAt(this.resource, path);
-    if (value.state === 'unknown') return [this.hole(path)];
-    if (value.state !== 'known' || !Array.isArray(value.value)) return undefined;
-    return value.value.map((_item, index) => this.text([...path, index]) ?? this.hole([...path, index]));
+    const count = this.count(path);
+    if (count === 'unknown') return [this.hole(path)];
+    if (count === 0 && valueAt(this.resource, path).state !== 'known') return undefined;
+    return Array.from({ length: count }, (_item, index) => this.text([...path, index]) ?? this.hole([...path, index]));
   }
 
+  /** How many items a list has: `after` may leave unknown items out, so `after_unknown` can say more of them. */
   count(path: Path): number | 'unknown' {
     const value = valueAt(this.resource, path);
     if (value.state === 'unknown') return 'unknown';
-    return value.state === 'known' && Array.isArray(value.value) ? value.value.length : 0;
+    const known = value.state === 'known' && Array.isArray(value.value) ? value.value.length : 0;
+    let unknown: unknown = this.resource.unknown;
+    for (const key of path)
+      unknown =
+        Array.isArray(unknown) || isRecord(unknown) ? (unknown as Record<string | number, unknown>)[key] : undefined;
+    return Math.max(known, Array.isArray(unknown) ? unknown.length : 0);
   }
 }
 
