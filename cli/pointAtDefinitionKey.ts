@@ -4,6 +4,11 @@ import { isRecord } from '../shared/local/isRecord.js';
 type SarifRegion = { startLine: number; startColumn: number };
 
 /** 1-based line and column of the `"definition"` key in a describe-state-machine file, when it has one. */
+export function definitionKeyPosition(describeText: string): { line: number; column: number } | undefined {
+  const region = definitionKeyRegion(describeText);
+  return region === undefined ? undefined : { line: region.startLine, column: region.startColumn };
+}
+
 function definitionKeyRegion(describeText: string): SarifRegion | undefined {
   const tree = parseTree(describeText);
   const key = tree === undefined ? undefined : findNodeAtLocation(tree, ['definition'])?.parent?.children?.[0];

@@ -1,31 +1,85 @@
-import { renderJson } from '../shared/findings/renderJson.js';
-import { renderSarif } from '../shared/findings/renderSarif.js';
-import { renderText } from '../shared/findings/renderText.js';
-import type { AuditReport } from '../shared/types.js';
-import { pointAtDefinitionKey } from './pointAtDefinitionKey.js';
-import type { PreparedAudit } from './preparedAudit.js';
+import { renderJsonReports } from '../shared/findings/renderJson.js';
+import { renderJunit } from '../shared/findings/renderJunit.js';
+import {
+  type RenderedSarif,
+  renderSarifLog,
+  type SarifAnchor,
+  type SarifTarget,
+} from '../shared/findings/renderSarif.js';
+import { renderTextReports } from '../shared/findings/renderText.js';
+import { artifactLocationOf, displayPathOf, type PathBase, sourceRootUriOf } from './artifactLocationOf.js';
+import { exitCodeFor, type FailOn } from './exitCodeFor.js';
+import { definitionKeyPosition } from './pointAtDefinitionKey.js';
+import type { PreparedAudit, TargetReport } from './preparedAudit.js';
+
+/** The output formats of `check`. */
+export const REPORT_FORMATS = ['text', 'json', 'sarif', 'junit'] as const;
 
 /** An output format of `check`. */
-export type ReportFormat = 'text' | 'json' | 'sarif';
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** What rendering needs beyond the reports: colour, --fail-on, the SARIF category and where paths are relative to. */
+export type RenderContext = { color: boolean; failOn: FailOn; automationId: string; base: PathBase };
+
+/** A rendered report, with the SARIF counts when it is SARIF (to warn about GitHub's limits). */
+export type RenderedReport = { text: string; sarif?: RenderedSarif };
 
 /**
- * Renders the audit report as text, JSON or SARIF; SARIF locations point into the definition file, or at the
- * `definition` key of a describe-state-machine file (where the definition is an embedded string).
+ * Where a target's results point when not at a state of a definition file of its own: the template resource that
+ * declares the state machine; the `"definition"` key of a describe-state-machine file (the definition is one JSON
+ * string there); line 1 of the definition; the ARN of a live check.
  */
-export function renderReport(
-  report: AuditReport,
-  format: ReportFormat,
-  prepared: PreparedAudit,
-  color: boolean,
-): string {
-  if (format === 'text') return renderText(report, { color });
-  if (format === 'json') return renderJson(report);
-  if (!prepared.embedded) {
-    return renderSarif(report, {
-      definitionUri: prepared.sarifUri,
-      ...(prepared.sarifText === undefined ? {} : { definitionText: prepared.sarifText }),
-    });
+function anchorOf(target: PreparedAudit, base: PathBase): SarifAnchor {
+  const resource = target.resource;
+  if (resource !== undefined) {
+    const artifact = artifactLocationOf(resource.uri, base);
+    return { ...artifact, line: resource.line, column: resource.column, text: resource.text };
   }
-  const sarif = renderSarif(report, { definitionUri: prepared.sarifUri });
-  return prepared.sarifText === undefined ? sarif : pointAtDefinitionKey(sarif, prepared.sarifText);
+  const artifact = artifactLocationOf(target.sarifUri, base);
+  const text = target.sarifText;
+  if (text === undefined) return { ...artifact, line: 1, column: 1 };
+  const key = target.embedded ? definitionKeyPosition(text) : undefined;
+  return { ...artifact, ...(key ?? { line: 1, column: 1 }), text };
+}
+
+/** A target as SARIF sees it: the definition file of its own (when it is one) and the anchor. */
+function sarifTargetOf({ target, report }: TargetReport, base: PathBase): SarifTarget {
+  const ownFile = !target.embedded && target.sarifText !== undefined;
+  return {
+    id: target.id,
+    report,
+    ...(ownFile ? { definition: { ...artifactLocationOf(target.sarifUri, base), text: target.sarifText ?? '' } } : {}),
+    anchor: anchorOf(target, base),
+  };
+}
+
+/**
+ * Renders the reports of a run in one format: text and JSON keep the single-report output for one target (several
+ * get one section each, or the JSON envelope); SARIF is one run over every target with repository-relative URIs;
+ * JUnit one suite per state machine whose failures are the findings at or above --fail-on.
+ */
+export function renderReports(
+  results: readonly TargetReport[],
+  format: ReportFormat,
+  context: RenderContext,
+): RenderedReport {
+  const entries = results.map(({ target, report }) => ({ id: target.id, report }));
+  if (format === 'text') return { text: renderTextReports(entries, { color: context.color }) };
+  if (format === 'json') return { text: renderJsonReports(entries) };
+  const targets = results.map((result) => sarifTargetOf(result, context.base));
+  if (format === 'junit') {
+    const junitTargets = targets.map(({ id, report, definition, anchor }) => ({
+      id,
+      report,
+      file: displayPathOf(definition ?? anchor),
+    }));
+    const isFailure = (finding: Parameters<typeof exitCodeFor>[0][number]) =>
+      exitCodeFor([finding], context.failOn) === 1;
+    return { text: renderJunit(junitTargets, { isFailure }) };
+  }
+  const sarif = renderSarifLog(targets, {
+    automationId: context.automationId,
+    sourceRoot: sourceRootUriOf(context.base.root),
+  });
+  return { text: sarif.text, sarif };
 }

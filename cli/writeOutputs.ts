@@ -1,21 +1,61 @@
+import { gzipSync } from 'node:zlib';
+import { MAX_SARIF_RESULTS } from '../shared/findings/renderSarif.js';
 import type { CliDeps } from './cliDeps.js';
 import { emit } from './emit.js';
+import { findRepositoryRoot } from './findRepositoryRoot.js';
+import type { OutputPlan, OutputTarget } from './outputPlan.js';
 import type { TargetReport } from './preparedAudit.js';
-import { type ReportFormat, renderReport } from './renderReport.js';
-import { UsageError } from './UsageError.js';
+import { type RenderedReport, renderReports } from './renderReport.js';
 import { useColor } from './useColor.js';
 
-/** Writes the reports of a `check` run in every requested format and place (--format, --output). */
-export async function writeOutputs(
-  results: readonly TargetReport[],
-  format: ReportFormat,
-  outputs: readonly string[],
-  deps: CliDeps,
-): Promise<void> {
-  if (outputs.length > 1) throw new UsageError('several --output are not supported yet');
-  if (results.length !== 1) throw new UsageError('several state machines in one run are not supported yet');
-  const [result] = results as [TargetReport];
-  const output = outputs[0];
-  const color = format === 'text' && output === undefined && useColor(deps.io);
-  await emit(deps.io, renderReport(result.report, format, result.target, color), output);
+/**
+ * The most a gzip-compressed SARIF file may weigh for GitHub code scanning
+ * (https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning).
+ */
+export const MAX_SARIF_GZIP_BYTES = 10 * 1024 * 1024;
+
+/** One-line warnings about a SARIF report GitHub would cut or refuse. */
+function sarifWarnings(output: OutputTarget, rendered: RenderedReport): string[] {
+  const sarif = rendered.sarif;
+  if (sarif === undefined) return [];
+  const where = output.path ?? 'standard output';
+  const warnings: string[] = [];
+  if (sarif.omitted > 0) {
+    warnings.push(
+      `${where}: ${sarif.omitted} of ${sarif.results + sarif.omitted} SARIF results left out, the mildest first (GitHub code scanning accepts ${MAX_SARIF_RESULTS.toLocaleString('en-US')} per run)`,
+    );
+  }
+  // Only text longer than the limit can compress to more than it.
+  if (rendered.text.length > MAX_SARIF_GZIP_BYTES) {
+    const compressed = gzipSync(Buffer.from(rendered.text, 'utf8')).length;
+    if (compressed > MAX_SARIF_GZIP_BYTES) {
+      warnings.push(
+        `${where}: the SARIF is ${(compressed / 1024 / 1024).toFixed(1)} MiB gzip-compressed; GitHub code scanning refuses more than 10 MB (audit fewer state machines per file, or --ignore noisy rules)`,
+      );
+    }
+  }
+  return warnings;
+}
+
+/**
+ * Writes the reports of a `check` run in every planned format and place (--format, --output FILE, FORMAT=FILE,
+ * FORMAT): all rendered first, then the files, then standard output (coloured text only on a terminal); warns on
+ * standard error, one line each, when a SARIF report exceeds what GitHub code scanning accepts.
+ */
+export async function writeOutputs(results: readonly TargetReport[], plan: OutputPlan, deps: CliDeps): Promise<void> {
+  const cwd = process.cwd();
+  const base = { cwd, root: findRepositoryRoot(cwd) };
+  const rendered = plan.outputs.map((output) => {
+    const color = output.format === 'text' && output.path === null && useColor(deps.io);
+    const context = { color, failOn: plan.failOn, automationId: plan.automationId, base };
+    return { output, rendered: renderReports(results, output.format, context) };
+  });
+  const ordered = [
+    ...rendered.filter(({ output }) => output.path !== null),
+    ...rendered.filter(({ output }) => output.path === null),
+  ];
+  for (const { output, rendered: report } of ordered) {
+    await emit(deps.io, report.text, output.path ?? undefined);
+    for (const warning of sarifWarnings(output, report)) deps.io.writeErr(`sfn-role-audit: warning: ${warning}\n`);
+  }
 }

@@ -43,3 +43,49 @@ export function toJsonReport(report: AuditReport): JsonReport {
 export function renderJson(report: AuditReport): string {
   return `${JSON.stringify(toJsonReport(report), null, 2)}\n`;
 }
+
+/** One audited state machine in a multi-target report: the target's id in the run and its report. */
+export type JsonTargetReport = { id: string; report: JsonReport };
+
+/** The JSON contract of a run that audited several state machines (docs/output.md, "Several state machines"). */
+export type JsonRunReport = {
+  version: AuditReport['version'];
+  reports: JsonTargetReport[];
+  summary: {
+    stateMachines: number;
+    bySeverity: AuditReport['summary']['bySeverity'];
+    findings: number;
+    suppressed: number;
+    notCheckable: number;
+  };
+};
+
+/**
+ * The JSON of a `check` run: one target keeps the single-report contract exactly (toJsonReport); none or several
+ * make the envelope `{ version, reports: [{ id, report }], summary }`, the summary adding up every report.
+ */
+export function renderJsonReports(entries: readonly { id: string; report: AuditReport }[]): string {
+  const [only] = entries;
+  if (entries.length === 1 && only !== undefined) return renderJson(only.report);
+  const reports = entries.map(({ id, report }) => ({ id, report: toJsonReport(report) }));
+  const bySeverity = { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, INFORMATIONAL: 0 };
+  for (const { report } of reports) {
+    for (const severity of Object.keys(bySeverity) as (keyof typeof bySeverity)[]) {
+      bySeverity[severity] += report.summary.bySeverity[severity];
+    }
+  }
+  const sum = (field: 'findings' | 'suppressed' | 'notCheckable') =>
+    reports.reduce((total, { report }) => total + report.summary[field], 0);
+  const run: JsonRunReport = {
+    version: '1',
+    reports,
+    summary: {
+      stateMachines: reports.length,
+      bySeverity,
+      findings: sum('findings'),
+      suppressed: sum('suppressed'),
+      notCheckable: sum('notCheckable'),
+    },
+  };
+  return `${JSON.stringify(run, null, 2)}\n`;
+}

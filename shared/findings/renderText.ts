@@ -1,5 +1,6 @@
 import type { AuditReport, Finding, Hole, Severity } from '../types.js';
 import { mergeRemediations } from './mergeRemediations.js';
+import { severityRank } from './severityOf.js';
 import { sortFindings, stateOrderOf } from './sortFindings.js';
 
 /** Options of the text renderer: ANSI colours only when the caller says the terminal takes them. */
@@ -119,4 +120,34 @@ export function renderText(report: AuditReport, options: TextOptions): string {
   }
   lines.push('', summaryLine(report));
   return `${lines.join('\n')}\n`;
+}
+
+/** The last line of a multi-target text report: how many state machines, findings by severity, suppressed. */
+function totalLine(reports: readonly AuditReport[]): string {
+  const findings = reports.flatMap((report) => report.findings);
+  const bySeverity = new Map<Severity, number>();
+  for (const finding of findings) bySeverity.set(finding.severity, (bySeverity.get(finding.severity) ?? 0) + 1);
+  const counts = [...bySeverity.entries()]
+    .sort(([a], [b]) => severityRank(a) - severityRank(b))
+    .map(([severity, count]) => `${count} ${severity.toLowerCase()}`);
+  const suppressed = reports.reduce((total, report) => total + report.suppressed.length, 0);
+  const machines = `${reports.length} state machine${reports.length === 1 ? '' : 's'}`;
+  const found = findings.length === 0 ? 'no findings' : `${findings.length} findings (${counts.join(', ')})`;
+  return `Total: ${machines}, ${found}${suppressed > 0 ? `, ${suppressed} suppressed` : ''}.`;
+}
+
+/**
+ * The text of a `check` run: one target exactly as renderText; none or several as one section per state machine,
+ * headed by the target's id, then a total line.
+ */
+export function renderTextReports(
+  entries: readonly { id: string; report: AuditReport }[],
+  options: TextOptions,
+): string {
+  const [only] = entries;
+  if (entries.length === 1 && only !== undefined) return renderText(only.report, options);
+  const paint: Paint = (code, text) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  if (entries.length === 0) return 'sfn-role-audit: no state machine to audit.\n';
+  const sections = entries.map(({ id, report }) => `${paint('1;7', `=== ${id} ===`)}\n${renderText(report, options)}`);
+  return `${sections.join('\n')}\n${paint('1', totalLine(entries.map((entry) => entry.report)))}\n`;
 }
