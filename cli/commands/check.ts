@@ -9,6 +9,7 @@ import { DEFINITION_HELP } from '../definitionOptions.js';
 import { exitCodeFor, FAIL_ON_LEVELS } from '../exitCodeFor.js';
 import { applyConfigFile } from '../loadConfigFile.js';
 import { contextOverridesFrom } from '../loadDefinitionInput.js';
+import { OUTPUT_HELP, planOutputs } from '../outputPlan.js';
 import { oneOf, parseCommandArgsWithPositionals } from '../parseCommandArgs.js';
 import type { TargetReport } from '../preparedAudit.js';
 import { writeOutputs } from '../writeOutputs.js';
@@ -44,10 +45,7 @@ Live (AWS credentials from the default provider chain):
                              policies from IAM and use the embedded evaluator (takes --boundary, --scp, --context)
   --region R                 Region of the Step Functions client (default: the ARN's)
 
-Output:
-  --format text|json|sarif   text (default; colour on a terminal unless NO_COLOR is set), json (docs/output.md)
-                             or SARIF 2.1.0 for code scanning
-  -o, --output FILE          write the report to FILE instead of standard output
+${OUTPUT_HELP}
   --fail-on LEVEL            critical|high|medium|low|none: exit 1 when a finding is at or above LEVEL
                              (default high)
   --ignore RULE_OR_PURPOSE   suppress findings of a rule (MissingPermission…) or purpose (cancel, events…);
@@ -65,8 +63,8 @@ export async function runCheck(argv: string[], deps: CliDeps): Promise<number> {
     return 0;
   }
   const { flags, positionals, config } = await applyConfigFile(parsed.values as CheckFlags, parsed.positionals);
-  const format = oneOf('format', flags.format, ['text', 'json', 'sarif'], 'text');
   const failOn = oneOf('fail-on', flags['fail-on'], FAIL_ON_LEVELS, 'high');
+  const outputs = planOutputs(flags, failOn);
   const contextOverrides = contextOverridesFrom(flags);
   const targets = await applyParameterOverrides(await collectTargets(flags, positionals, deps), config, flags);
   const now = deps.now?.() ?? new Date();
@@ -87,7 +85,7 @@ export async function runCheck(argv: string[], deps: CliDeps): Promise<number> {
     audited.push({ target, report });
   }
   const results = await applyBaseline(applyIgnoreRules(audited, config, now, deps.io), flags, deps);
-  await writeOutputs(results, format, flags.output ?? [], deps);
+  await writeOutputs(results, outputs, deps);
   return Math.max(
     0,
     ...results.map(({ target, report }) => exitCodeFor(report.findings, failOnFor(config, target.id, failOn))),

@@ -42,7 +42,7 @@ describe('sfn-role-audit exit code 2', () => {
     {
       name: 'an unknown --format',
       args: ['check', '--definition', SIMPLE, '--policy', FULL, '--format', 'xml'],
-      reason: '--format must be one of text, json, sarif, not "xml"',
+      reason: '--format must be one of text, json, sarif, junit, not "xml"',
     },
     {
       name: 'both --definition and --describe',
