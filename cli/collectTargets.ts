@@ -1,3 +1,4 @@
+import { InputError } from '../shared/local/InputError.js';
 import type { CheckFlags } from './checkOptions.js';
 import type { CliDeps } from './cliDeps.js';
 import { loadCdkOutTargets } from './loadCdkTargets.js';
@@ -43,6 +44,7 @@ export async function collectTargets(
     targets.push(...(await loadCdkOutTargets(flags)));
     targets.push(...(await loadPositionalTargets(flags, positionals)));
     targets.push(...(await loadTerraformTargets(flags)));
+    if (targets.length === 0) throw new InputError('no state machine found in the templates given');
   }
   return targets;
 }
