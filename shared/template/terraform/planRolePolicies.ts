@@ -32,13 +32,10 @@ function inlineBlocks(context: PlanRoleContext, role: PlanResource): Inline[] {
   if (value.state !== 'known' || !Array.isArray(value.value)) return [];
   const blocks: Inline[] = [];
   value.value.forEach((_block, index) => {
-    const policy = planPolicyOf(context.plan, role, ['inline_policy', index, 'policy']);
     // An empty inline_policy block is how the configuration says "no inline policies".
-    if (
-      policy === undefined ||
-      (policy.kind === 'unknown' && knownString(role, ['inline_policy', index, 'policy']) === '')
-    )
-      return;
+    if (knownString(role, ['inline_policy', index, 'policy']) === '') return;
+    const policy = planPolicyOf(context.plan, role, ['inline_policy', index, 'policy']);
+    if (policy === undefined) return;
     const policyName = knownString(role, ['inline_policy', index, 'name']);
     const name = `${role.address} inline_policy ${policyName ?? `[${index}]`}`;
     blocks.push({ policyName, policy: namedPlanPolicy(context, name, policy) });
