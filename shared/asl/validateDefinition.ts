@@ -182,10 +182,11 @@ function checkScope(scope: Scope, issues: DefinitionIssue[]): Scope[] {
   }
   checkStartAt(scope, value.StartAt, states, issues);
   const nested: Scope[] = [];
+  const values = Object.values(states);
   const here: Here = { scope, states, name: '', issues };
-  for (const name of names) {
-    here.name = name;
-    checkState(here, states[name], nested);
+  for (let i = 0; i < names.length; i++) {
+    here.name = names[i] as string;
+    checkState(here, values[i], nested);
   }
   return nested;
 }

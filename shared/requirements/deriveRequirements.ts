@@ -1,11 +1,14 @@
+import { forEachState } from '../asl/forEachState.js';
 import type { AslDefinition } from '../asl/types.js';
-import { walkStates } from '../asl/walkStates.js';
 import type { DeriveContext, Requirement } from '../types.js';
 import { crossCuttingRequirements } from './crossCuttingRequirements.js';
 import { deriveBaseOf } from './deriveBase.js';
 import { appendDistributedMapRequirements } from './distributedMapRequirements.js';
 import { mergeRequirements } from './mergeRequirements.js';
 import { appendTaskRequirements } from './taskRequirements.js';
+
+/** The state types that need permissions of their own: Tasks, and Maps (a Distributed Map's child executions). */
+const DERIVED_TYPES: ReadonlySet<unknown> = new Set(['Task', 'Map']);
 
 /**
  * Derives every permission a definition needs from its execution role, in document order of the states (then
@@ -16,11 +19,14 @@ import { appendTaskRequirements } from './taskRequirements.js';
 export function deriveRequirements(definition: AslDefinition, context: DeriveContext): Requirement[] {
   const base = deriveBaseOf(context);
   const requirements: Requirement[] = [];
-  for (const visit of walkStates(definition)) {
-    const type = visit.state.Type;
-    if (type === 'Task') appendTaskRequirements(visit, base, requirements);
-    else if (type === 'Map') appendDistributedMapRequirements(visit, base, requirements);
-  }
+  forEachState(
+    definition,
+    (visit) => {
+      if (visit.state.Type === 'Task') appendTaskRequirements(visit, base, requirements);
+      else appendDistributedMapRequirements(visit, base, requirements);
+    },
+    DERIVED_TYPES,
+  );
   for (const r of mergeRequirements(crossCuttingRequirements(base))) requirements.push(r);
   return requirements;
 }

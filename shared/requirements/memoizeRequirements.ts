@@ -25,14 +25,16 @@ type MemoField = {
 
 /**
  * Memo keys are injective: a literal string is its own key unless it starts with a control character (then it is
- * escaped with LITERAL), an absent field is ABSENT alone, a run-time value read by the walk is DYNAMIC, a tag for the
- * query language (or for a value that stands for an ancestor of the field) and its expression, and anything else is
- * LIST followed by its JSON.
+ * escaped with LITERAL), an absent field is ABSENT alone, a run-time value read by the walk is a DYNAMIC tag (its
+ * query language, or a value that stands for an ancestor of the field) whose next level is keyed by the expression,
+ * and anything else is LIST followed by its JSON.
  */
 const ABSENT = '\u0000';
 const LITERAL = '\u0001';
 const LIST = '\u0002';
-const DYNAMIC = '\u0003';
+const DYNAMIC_JSONATA = '\u0003a';
+const DYNAMIC_JSONPATH = '\u0003p';
+const DYNAMIC_ANCESTOR = '\u0003-';
 const FIELDS = new WeakMap<Integration, readonly MemoField[]>();
 const MAX_CACHED_MEMO_FIELDS = 10_000;
 const memoFields = new Map<string, MemoField>();
@@ -102,55 +104,8 @@ function literalKey(value: unknown): string | undefined {
   return typeof value === 'number' || typeof value === 'boolean' ? LIST + JSON.stringify([value]) : undefined;
 }
 
-/**
- * The key of a run-time value (readField derives it from the expression, the query language and whether it stands
- * for the field or an ancestor alone); undefined for a non-string expression, left to readField.
- */
-function dynamicKey(expression: unknown, atField: boolean, language: QueryLanguage): string | undefined {
-  if (typeof expression !== 'string') return undefined;
-  return DYNAMIC + (atField ? (language === 'JSONata' ? 'a' : 'p') : '-') + expression;
-}
-
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/**
- * The fingerprint of a field without `[*]`, read the way readField reads it (a JSONata expression or a JSONPath
- * `key.$` on the way makes the value a run-time one, anything but an object on the way makes it absent); null when
- * the walk leaves it to readField.
- */
-function walkedFingerprint(
-  args: unknown,
-  keys: readonly string[],
-  dynamicKeys: readonly string[],
-  language: QueryLanguage,
-): string | undefined | null {
-  let node = args;
-  for (let i = 0; i < keys.length; i++) {
-    if (language === 'JSONata' && isJsonataExpression(node)) return dynamicKey(node, false, language);
-    if (!isPlainObject(node)) return ABSENT;
-    const atField = i === keys.length - 1;
-    if (language === 'JSONPath') {
-      const dynamic = dynamicKeys[i] as string;
-      if (Object.hasOwn(node, dynamic)) return dynamicKey(node[dynamic], atField, language) ?? null;
-    }
-    const key = keys[i] as string;
-    const next = node[key];
-    if (next === undefined && !Object.hasOwn(node, key)) return ABSENT;
-    node = next;
-  }
-  if (language === 'JSONata' && isJsonataExpression(node)) return dynamicKey(node, true, language);
-  return literalKey(node);
-}
-
-/** The fingerprint of one field: walked when its path has no `[*]`, else through readField. */
-function fieldFingerprint(args: unknown, f: MemoField, language: QueryLanguage): string | undefined {
-  if (f.keys !== undefined && f.dynamicKeys !== undefined) {
-    const walked = walkedFingerprint(args, f.keys, f.dynamicKeys, language);
-    if (walked !== null) return walked;
-  }
-  return fingerprint(readField(args, f.field, language));
 }
 
 function child(node: MemoNode, key: string): MemoNode {
@@ -160,6 +115,58 @@ function child(node: MemoNode, key: string): MemoNode {
     node.next.set(key, next);
   }
   return next;
+}
+
+/**
+ * The memo node below `node` for a run-time value (readField derives it from the expression, the query language and
+ * whether it stands for the field or an ancestor alone): the tag, then the expression, so no key is concatenated.
+ */
+function dynamicChild(node: MemoNode, expression: string, atField: boolean, language: QueryLanguage): MemoNode {
+  const tag = !atField ? DYNAMIC_ANCESTOR : language === 'JSONata' ? DYNAMIC_JSONATA : DYNAMIC_JSONPATH;
+  return child(child(node, tag), expression);
+}
+
+/**
+ * The memo node below `node` for a field without `[*]`, read the way readField reads it (a JSONata expression or a
+ * JSONPath `key.$` on the way makes the value a run-time one, anything but an object on the way makes it absent);
+ * undefined when the value is not memoisable, null when the walk leaves it to readField (a non-string expression).
+ */
+function walkedChild(
+  node: MemoNode,
+  args: unknown,
+  keys: readonly string[],
+  dynamicKeys: readonly string[],
+  language: QueryLanguage,
+): MemoNode | undefined | null {
+  let value = args;
+  for (let i = 0; i < keys.length; i++) {
+    if (language === 'JSONata' && isJsonataExpression(value)) return dynamicChild(node, value, false, language);
+    if (!isPlainObject(value)) return child(node, ABSENT);
+    if (language === 'JSONPath') {
+      const dynamic = dynamicKeys[i] as string;
+      if (Object.hasOwn(value, dynamic)) {
+        const expression = value[dynamic];
+        return typeof expression === 'string' ? dynamicChild(node, expression, i === keys.length - 1, language) : null;
+      }
+    }
+    const key = keys[i] as string;
+    const next = value[key];
+    if (next === undefined && !Object.hasOwn(value, key)) return child(node, ABSENT);
+    value = next;
+  }
+  if (language === 'JSONata' && isJsonataExpression(value)) return dynamicChild(node, value, true, language);
+  const key = literalKey(value);
+  return key === undefined ? undefined : child(node, key);
+}
+
+/** The memo node below `node` for one field: walked when its path has no `[*]`, else keyed through readField. */
+function fieldChild(node: MemoNode, args: unknown, f: MemoField, language: QueryLanguage): MemoNode | undefined {
+  if (f.keys !== undefined && f.dynamicKeys !== undefined) {
+    const walked = walkedChild(node, args, f.keys, f.dynamicKeys, language);
+    if (walked !== null) return walked;
+  }
+  const print = fingerprint(readField(args, f.field, language));
+  return print === undefined ? undefined : child(node, print);
 }
 
 /**
@@ -180,43 +187,45 @@ export function memoNode(
     memo.set(entry, node);
   }
   node = child(node, resource);
+  let next: MemoNode | undefined = node;
   if (fields === undefined) {
     for (const f of fieldsOf(entry)) {
-      const print = fieldFingerprint(args, f, language);
-      if (print === undefined) return undefined;
-      node = child(node, print);
+      next = fieldChild(next, args, f, language);
+      if (next === undefined) return undefined;
     }
-    return node;
+    return next;
   }
   for (const field of fields) {
-    const print = fieldFingerprint(args, memoField(field), language);
-    if (print === undefined) return undefined;
-    node = child(child(node, field), print);
+    next = fieldChild(child(next, field), args, memoField(field), language);
+    if (next === undefined) return undefined;
   }
-  return node;
+  return next;
+}
+
+/** A copy of a requirement for `state` with exactly the fields a stored requirement keeps, always in this order. */
+function copyFor(r: Requirement, state: StateRef | null): Requirement {
+  const copy: Requirement = {
+    state,
+    integration: r.integration,
+    purpose: r.purpose,
+    actions: r.actions,
+    resources: r.resources,
+    dynamic: r.dynamic,
+    consequence: r.consequence,
+    source: r.source,
+  };
+  if (r.context !== undefined) copy.context = r.context;
+  if (r.managedRule !== undefined) copy.managedRule = r.managedRule;
+  if (r.inferred !== undefined) copy.inferred = r.inferred;
+  if (r.unknownIntegration !== undefined) copy.unknownIntegration = r.unknownIntegration;
+  if (r.holes !== undefined) copy.holes = r.holes;
+  if (r.unresolvedPlaceholder !== undefined) copy.unresolvedPlaceholder = r.unresolvedPlaceholder;
+  return copy;
 }
 
 /** Appends to `out` a requirement per stored one, for `state`, sharing its (frozen) arrays and context. */
 export function appendCopies(stored: readonly Requirement[], state: StateRef | null, out: Requirement[]): void {
-  for (const r of stored) {
-    const copy: Requirement = {
-      state,
-      integration: r.integration,
-      purpose: r.purpose,
-      actions: r.actions,
-      resources: r.resources,
-      dynamic: r.dynamic,
-      consequence: r.consequence,
-      source: r.source,
-    };
-    if (r.context !== undefined) copy.context = r.context;
-    if (r.managedRule !== undefined) copy.managedRule = r.managedRule;
-    if (r.inferred !== undefined) copy.inferred = r.inferred;
-    if (r.unknownIntegration !== undefined) copy.unknownIntegration = r.unknownIntegration;
-    if (r.holes !== undefined) copy.holes = r.holes;
-    if (r.unresolvedPlaceholder !== undefined) copy.unresolvedPlaceholder = r.unresolvedPlaceholder;
-    out.push(copy);
-  }
+  for (const r of stored) out.push(copyFor(r, state));
 }
 
 /**

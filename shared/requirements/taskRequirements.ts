@@ -122,7 +122,25 @@ function sdkMemoFields(args: unknown): string[] | null {
     if (typeof value === 'object' && value !== null) nested = true;
   }
   if (nested) for (const field of roleArnFields(args)) fields.push(field);
-  return fields.length < 2 ? fields : [...new Set(fields)].sort();
+  return sortUnique(fields);
+}
+
+/** Sorts a short list of names in place (code-unit order, as Array#sort) and drops repeats, allocating nothing. */
+function sortUnique(names: string[]): string[] {
+  for (let i = 1; i < names.length; i++) {
+    const name = names[i] as string;
+    let j = i - 1;
+    while (j >= 0 && (names[j] as string) > name) {
+      names[j + 1] = names[j] as string;
+      j--;
+    }
+    names[j + 1] = name;
+  }
+  let size = 0;
+  for (let i = 0; i < names.length; i++)
+    if (size === 0 || names[size - 1] !== names[i]) names[size++] = names[i] as string;
+  names.length = size;
+  return names;
 }
 
 /** Requirements of a Task for the execution role itself, through the run's memo (same Resource, same values). */
