@@ -56,7 +56,8 @@ export function classifyInputValue(value: unknown): InputFileKind | undefined {
  * Reads a file and says what it is. A file found in a directory or glob (`explicit: false`) that is none of the
  * kinds, or cannot be parsed and names none of their keys, is `undefined` (skipped); one named on the command line
  * that is none of them is a UsageError. A JSON or YAML file that cannot be parsed but names their keys is the
- * parser's InputError wherever it was found: a template with a YAML error must not pass by being skipped.
+ * parser's InputError wherever it was found: a template with a YAML error must not pass by being skipped. A
+ * Terraform plan found in a folder or by a glob counts only when it names `aws_sfn_state_machine`.
  */
 export async function classifyInputFile(path: string, explicit: boolean): Promise<InputFileKind | undefined> {
   if (!explicit && (await stat(path)).size > FOUND_FILE_LIMIT.bytes) return undefined;
@@ -71,6 +72,8 @@ export async function classifyInputFile(path: string, explicit: boolean): Promis
       return undefined;
     }
   }
+  // A plan of other infrastructure found beside the code has nothing to audit (named, it is an error to say so).
+  if (kind === 'terraformPlan' && !explicit && !text.includes('aws_sfn_state_machine')) return undefined;
   if (kind === undefined && explicit) {
     throw new UsageError(
       `${path}: not a CloudFormation/SAM template, an ASL definition, describe-state-machine output or a Terraform plan (terraform show -json)`,

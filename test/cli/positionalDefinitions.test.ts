@@ -75,7 +75,7 @@ describe('check with YAML definitions', () => {
     {
       name: 'a bad indentation',
       file: `${INPUTS}/definitions/bad-indent.asl.yaml`,
-      error: `sfn-role-audit: ${INPUTS}/definitions/bad-indent.asl.yaml: not valid YAML at line 5, column 4: All mapping items must start at the same column\n`,
+      error: `sfn-role-audit: ${INPUTS}/definitions/bad-indent.asl.yaml: not valid YAML at line 5, column 1: All mapping items must start at the same column\n`,
     },
   ])('exits 2 with one line naming the line and column of $name', async ({ file, error }) => {
     for (const args of [[file], ['--definition', file]]) {

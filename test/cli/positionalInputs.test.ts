@@ -136,11 +136,7 @@ describe('loadPositionalTargets', () => {
     {
       name: 'walks a directory in sorted order, loading templates and skipping definitions when no role is given',
       positionals: [REPO],
-      calls: [
-        `template ${REPO}/infra/network.template`,
-        `template ${REPO}/template.yaml`,
-        `plans ${REPO}/plan/plan.json`,
-      ],
+      calls: [`template ${REPO}/infra/network.template`, `template ${REPO}/template.yaml`],
     },
     {
       name: 'audits the definitions and describe output of a directory when the run gives a role',
@@ -152,13 +148,15 @@ describe('loadPositionalTargets', () => {
         `definition ${REPO}/statemachine/notify.asl.json`,
         `definition ${REPO}/statemachine/orders.asl.yaml`,
         `template ${REPO}/template.yaml`,
-        `plans ${REPO}/plan/plan.json`,
       ],
     },
     {
-      name: 'loads Terraform plans named or found after the other inputs, all in one call as --terraform-plan does',
-      positionals: [`${REPO}/plan/plan.json`, `${REPO}/infra`, `${REPO}/plan/../plan`],
-      calls: [`template ${REPO}/infra/network.template`, `plans ${REPO}/plan/plan.json`],
+      name: 'loads Terraform plans named, or found and naming aws_sfn_state_machine, after the rest and in one call',
+      positionals: [`${REPO}/plan/plan.json`, `${REPO}/infra`, `${REPO}/plan/../plan`, `${INPUTS}/plans`],
+      calls: [
+        `template ${REPO}/infra/network.template`,
+        `plans ${REPO}/plan/plan.json ${INPUTS}/plans/orders.plan.json`,
+      ],
     },
     {
       name: 'expands a quoted glob, skipping the YAML files that are no input',
@@ -193,16 +191,12 @@ describe('loadPositionalTargets', () => {
     {
       name: 'audits a file reached twice once, where it first appears',
       positionals: [`${REPO}/template.yaml`, REPO, `${REPO}/*.yaml`],
-      calls: [
-        `template ${REPO}/template.yaml`,
-        `template ${REPO}/infra/network.template`,
-        `plans ${REPO}/plan/plan.json`,
-      ],
+      calls: [`template ${REPO}/template.yaml`, `template ${REPO}/infra/network.template`],
     },
     {
       name: 'leaves out what --template and --terraform-plan already audit',
-      positionals: [REPO],
-      flags: { template: [`./${REPO}/template.yaml`], 'terraform-plan': [`${REPO}/plan/plan.json`] },
+      positionals: [REPO, `${INPUTS}/plans`],
+      flags: { template: [`./${REPO}/template.yaml`], 'terraform-plan': [`${INPUTS}/plans/orders.plan.json`] },
       calls: [`template ${REPO}/infra/network.template`],
     },
     {
@@ -216,11 +210,7 @@ describe('loadPositionalTargets', () => {
   });
 
   it('never enters node_modules, .git, cdk.out, .aws-sam, .terraform or a cloud assembly, nor follows a link loop, nor reads a huge file', async () => {
-    expect(await routed([tree])).toEqual([
-      `template ${tree}/infra/network.template`,
-      `template ${tree}/template.yaml`,
-      `plans ${tree}/plan/plan.json`,
-    ]);
+    expect(await routed([tree])).toEqual([`template ${tree}/infra/network.template`, `template ${tree}/template.yaml`]);
   });
 
   it.each([
