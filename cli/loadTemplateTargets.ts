@@ -1,11 +1,250 @@
+import { basename, dirname, extname, join } from 'node:path';
+import { definitionUnavailableFinding } from '../shared/findings/definitionUnavailableFinding.js';
+import { roleOutsideTemplateFinding } from '../shared/findings/roleOutsideTemplateFinding.js';
+import { unresolvedTemplateValueFinding } from '../shared/findings/unresolvedTemplateValueFinding.js';
+import { loadAuthorizationDetails } from '../shared/local/createAuthorizationDetailsSource.js';
+import { InputError } from '../shared/local/InputError.js';
+import { INPUT_LIMITS, type InputLimit } from '../shared/local/inputLimits.js';
+import { loadIdentityPolicyFile } from '../shared/local/parsePolicyFile.js';
+import { readTextFile } from '../shared/local/readTextFile.js';
+import type { NamedPolicy } from '../shared/ports.js';
+import { partitionOfRegion } from '../shared/requirements/parseArn.js';
+import { type LoadedTemplateModel, loadTemplateModel } from '../shared/template/loadTemplateModel.js';
+import type { StackPlacement } from '../shared/template/model.js';
+import { parseTemplateText } from '../shared/template/parseTemplateText.js';
+import { executionRoleOf } from '../shared/template/role/executionRoleOf.js';
+import { readable } from '../shared/template/role/roleContext.js';
+import { type TemplateStateMachine, templateStateMachines } from '../shared/template/templateStateMachines.js';
+import { hasUnresolved } from '../shared/template/unresolved.js';
+import type { Finding, PolicyDocument } from '../shared/types.js';
 import type { CheckFlags } from './checkOptions.js';
+import { createCheckSimulator } from './createCheckSimulator.js';
+import { loadSubstitutions } from './loadSubstitutions.js';
 import type { PreparedAudit } from './preparedAudit.js';
+import { substituteText } from './substituteDefinition.js';
 import { UsageError } from './UsageError.js';
 
-/** The state machines of --template files, --cdk-out assemblies and positional paths (issue 9; being built). */
-export async function loadTemplateTargets(flags: CheckFlags, positionals: readonly string[]): Promise<PreparedAudit[]> {
-  if ((flags.template?.length ?? 0) === 0 && (flags['cdk-out']?.length ?? 0) === 0 && positionals.length === 0) {
-    return [];
+/**
+ * A template file is read up to 4 MiB: CloudFormation takes template bodies of at most 1 MB from S3
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html), SAM templates before
+ * their transform are smaller still.
+ */
+export const TEMPLATE_LIMIT: InputLimit = {
+  bytes: 4 * 1024 * 1024,
+  what: 'template file',
+  why: 'CloudFormation accepts templates of at most 1 MB',
+};
+
+/** Where templates deploy when the flags do not say: a fixed, documented placement (docs/templates.md). */
+export const DEFAULT_PLACEMENT = { region: 'us-east-1', account: '123456789012' } as const;
+
+/** A CloudFormation stack name from a file name: letters, digits and hyphens, starting with a letter, ≤ 128. */
+export function stackNameOf(path: string): string {
+  const base = basename(path, extname(path))
+    .replace(/[^A-Za-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  const name = /^[A-Za-z]/.test(base) ? base : `stack-${base}`;
+  return name.replace(/-+$/, '').slice(0, 128) || 'stack';
+}
+
+/** `--parameter KEY=VALUE` (repeatable; a later one wins; VALUE may be empty). */
+export function parseParameterFlags(pairs: readonly string[]): Map<string, string> {
+  const parameters = new Map<string, string>();
+  for (const pair of pairs) {
+    const equals = pair.indexOf('=');
+    if (equals <= 0) throw new UsageError(`--parameter must be KEY=VALUE (VALUE may be empty), not "${pair}"`);
+    parameters.set(pair.slice(0, equals), pair.slice(equals + 1));
   }
-  throw new UsageError('--template, --cdk-out and positional paths are not supported yet');
+  return parameters;
+}
+
+function placementOf(flags: CheckFlags, path: string, stackName: string | undefined): StackPlacement {
+  const region = flags.region ?? DEFAULT_PLACEMENT.region;
+  const account = flags.account ?? DEFAULT_PLACEMENT.account;
+  if (!/^(\d{12}|\*)$/.test(account)) throw new UsageError('--account must be a 12-digit account id');
+  return {
+    region,
+    account,
+    partition: flags.partition ?? partitionOfRegion(region, 'aws'),
+    stackName: stackName ?? flags['stack-name'] ?? stackNameOf(path),
+  };
+}
+
+/** What --policy/--authorization-details say about a role the template does not define. */
+type OutsideLookup =
+  | { known: false }
+  | {
+      known: true;
+      found?: boolean;
+      identity: NamedPolicy[];
+      boundary?: NamedPolicy | undefined;
+      trust?: PolicyDocument | undefined;
+      roleArn?: string | undefined;
+    };
+type OutsideRole = { given: boolean; read(roleArn: string | undefined): Promise<OutsideLookup> };
+
+/**
+ * The role of the run's --policy files and/or --authorization-details, for state machines whose role the template
+ * does not define: the policy files as given, and the role --role-name (else the state machine's role ARN, when it
+ * resolved) names in the authorization details. Nothing is known when neither flag is given, or when only
+ * --authorization-details is and the role ARN is not known offline.
+ */
+async function readOutsideRole(flags: CheckFlags): Promise<OutsideRole> {
+  const files = flags.policy ?? [];
+  const detailsFile = flags['authorization-details'];
+  if (files.length === 0 && detailsFile === undefined) return { given: false, read: async () => ({ known: false }) };
+  const policies: NamedPolicy[] = [];
+  for (const file of files) policies.push(...(await loadIdentityPolicyFile(file)));
+  const details = detailsFile === undefined ? undefined : await loadAuthorizationDetails(detailsFile);
+  return {
+    given: true,
+    async read(roleArn) {
+      const ref = flags['role-name'] ?? roleArn;
+      if (details === undefined || ref === undefined || hasUnresolved(ref)) {
+        return policies.length === 0 ? { known: false } : { known: true, identity: policies };
+      }
+      const lookup = await details.read(ref);
+      if (!lookup.found) {
+        return { known: true, found: false, identity: policies, roleArn: ref.startsWith('arn:') ? ref : undefined };
+      }
+      const { identity, boundary, trust } = lookup.policies;
+      return {
+        known: true,
+        found: true,
+        identity: [...identity, ...policies],
+        boundary,
+        trust,
+        roleArn: lookup.policies.roleArn,
+      };
+    },
+  };
+}
+
+type Definition = { text: string; sarifUri: string; sarifText: string; embedded: boolean } | { unavailable: Finding };
+
+/** The definition of a state machine: inline in the template, a DefinitionUri file (JSON or YAML), or unavailable. */
+async function definitionOf(model: LoadedTemplateModel, machine: TemplateStateMachine): Promise<Definition> {
+  const arn = machine.description.stateMachineArn ?? null;
+  const source = machine.definition;
+  if (source.kind === 'text') return { text: source.text, sarifUri: model.path, sarifText: model.text, embedded: true };
+  if (source.kind === 'unavailable') {
+    return { unavailable: definitionUnavailableFinding({ stateMachineArn: arn, ...source }) };
+  }
+  const file = join(dirname(model.path), source.path);
+  let text: string;
+  try {
+    text = await readTextFile(file, INPUT_LIMITS.definition);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const reason = `its DefinitionUri file cannot be read (${error.message})`;
+    const docs =
+      'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-statemachine.html#sam-statemachine-definitionuri';
+    return { unavailable: definitionUnavailableFinding({ stateMachineArn: arn, location: file, reason, docs }) };
+  }
+  if (
+    text
+      .replace(/^\uFEFF/, '')
+      .trimStart()
+      .startsWith('{')
+  )
+    return { text, sarifUri: file, sarifText: text, embedded: false };
+  const parsed = parseTemplateText(text, file);
+  return { text: JSON.stringify(parsed.value), sarifUri: file, sarifText: text, embedded: true };
+}
+
+function uniqueById(findings: readonly Finding[]): Finding[] {
+  return [...new Map(findings.map((finding) => [finding.id, finding])).values()];
+}
+
+/** One PreparedAudit for one state machine of the template. */
+async function targetOf(
+  model: LoadedTemplateModel,
+  machine: TemplateStateMachine,
+  flags: CheckFlags,
+  outside: () => Promise<OutsideRole>,
+): Promise<PreparedAudit> {
+  const { resource } = machine;
+  const roleNotes = new Set<string>();
+  const role = executionRoleOf(model.noting(roleNotes), resource);
+  const arn = machine.description.stateMachineArn ?? null;
+  const findings: Finding[] = [...role.findings];
+  const definition = await definitionOf(model, machine);
+  if ('unavailable' in definition) findings.push(definition.unavailable);
+  let simulatorRole: { identity: NamedPolicy[]; boundary?: NamedPolicy | undefined } = {
+    identity: [...role.identity],
+    boundary: role.boundary,
+  };
+  let roleTrust = role.trust;
+  let roleFound: boolean | undefined;
+  let rolePoliciesUnknown = false;
+  let roleArn = role.roleArn === undefined ? undefined : readable(role.roleArn);
+  if (!role.inTemplate) {
+    const external = await outside();
+    const lookup = external.given ? await external.read(role.roleArn) : undefined;
+    if (lookup === undefined || lookup.known === false) {
+      rolePoliciesUnknown = true;
+      findings.push(roleOutsideTemplateFinding(arn, roleArn));
+    } else {
+      simulatorRole = { identity: lookup.identity, boundary: lookup.boundary };
+      roleTrust = lookup.trust;
+      roleFound = lookup.found;
+      roleArn = lookup.roleArn ?? roleArn;
+    }
+  }
+  for (const note of [...machine.notes, ...roleNotes]) findings.push(unresolvedTemplateValueFinding(arn, note));
+  const substitutions = new Map([...machine.substitutions, ...(await loadSubstitutions(flags))]);
+  const text = 'unavailable' in definition ? '' : substituteText(definition.text, substitutions, definition.sarifUri);
+  const position = machine.position;
+  return {
+    id: `${model.path}#${resource.logicalId}`,
+    description: { ...machine.description, definition: text, ...(roleArn === undefined ? {} : { roleArn }) },
+    simulator: await createCheckSimulator(flags, simulatorRole),
+    ...(roleTrust === undefined ? {} : { roleTrust }),
+    ...(roleFound === undefined ? {} : { roleFound }),
+    sarifUri: 'unavailable' in definition ? model.path : definition.sarifUri,
+    sarifText: 'unavailable' in definition ? model.text : definition.sarifText,
+    embedded: 'unavailable' in definition ? true : definition.embedded,
+    inputFindings: uniqueById(findings),
+    ...('unavailable' in definition ? { definitionUnavailable: true } : {}),
+    ...(rolePoliciesUnknown ? { rolePoliciesUnknown: true } : {}),
+    ...(machine.ignore.length === 0 ? {} : { ignore: machine.ignore }),
+    ...(position === undefined ? {} : { resource: { uri: model.path, text: model.text, ...position } }),
+  };
+}
+
+/**
+ * The state machines of one CloudFormation/SAM template file (JSON or YAML), one PreparedAudit each (id
+ * `PATH#LogicalId`) in document order; none for a template without state machines. The placement is --region
+ * (default us-east-1), --account (default 123456789012), --partition (default: the Region's), and the stack name
+ * `options.stackName` (CDK assemblies), else --stack-name, else the file's base name. --parameter values fill the
+ * template's parameters (`Fn::ImportValue:EXPORT=VALUE` its imports); --policy/--authorization-details describe the
+ * role of state machines whose role the template does not define.
+ */
+export async function loadTemplateFileTargets(
+  path: string,
+  flags: CheckFlags,
+  options: { stackName?: string } = {},
+): Promise<PreparedAudit[]> {
+  const text = await readTextFile(path, TEMPLATE_LIMIT);
+  const placement = placementOf(flags, path, options.stackName);
+  const model = loadTemplateModel({ path, text, placement, parameters: parseParameterFlags(flags.parameter ?? []) });
+  let outside: Promise<OutsideRole> | undefined;
+  const readOutside = () => {
+    outside ??= readOutsideRole(flags);
+    return outside;
+  };
+  const targets: PreparedAudit[] = [];
+  for (const machine of templateStateMachines(model)) targets.push(await targetOf(model, machine, flags, readOutside));
+  const line = (target: PreparedAudit) => target.resource?.line ?? 0;
+  return targets.sort((a, b) => line(a) - line(b));
+}
+
+/** The state machines of every --template file, in the order given (a file named twice is read once). */
+export async function loadTemplateTargets(
+  flags: CheckFlags,
+  _positionals: readonly string[],
+): Promise<PreparedAudit[]> {
+  const targets: PreparedAudit[] = [];
+  for (const path of new Set(flags.template ?? [])) targets.push(...(await loadTemplateFileTargets(path, flags)));
+  return targets;
 }

@@ -1,0 +1,92 @@
+import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { locateJsonPaths } from '../findings/locateJsonPaths.js';
+import { InputError } from '../local/InputError.js';
+import { parseJsonText } from '../local/parseJsonText.js';
+import type { TemplatePosition } from './model.js';
+import { SHORT_FORM_TAGS } from './shortFormTags.js';
+import { yamlToValue } from './yamlToValue.js';
+
+/** A template file's content and where each of its parts is written. */
+export type ParsedTemplate = {
+  /** The template as plain data, intrinsics in long form. */
+  readonly value: unknown;
+  /** `json` when the text is JSON (CDK output, hand-written JSON), else `yaml`. */
+  readonly format: 'json' | 'yaml';
+  /** Where the key at `path` (or the item, for an index) is written, 1-based; undefined when there is none. */
+  positionOf(path: readonly (string | number)[]): TemplatePosition | undefined;
+};
+
+const BYTE_ORDER_MARK = '\uFEFF';
+
+/** Tags CloudFormation defines, declared to the yaml parser so it does not warn about them; values are read later. */
+const CUSTOM_TAGS = [...SHORT_FORM_TAGS.keys()].flatMap((tag) => [
+  { tag, resolve: (value: string) => value },
+  { tag, collection: 'map' as const, resolve: (value: unknown) => value },
+  { tag, collection: 'seq' as const, resolve: (value: unknown) => value },
+]);
+
+function yamlChild(doc: Document, node: Node | null | undefined, segment: string | number) {
+  const target = isAlias(node) ? node.resolve(doc) : node;
+  if (isMap(target)) {
+    const pair = target.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+    return pair === undefined ? undefined : { at: (pair.key as Node).range?.[0], node: pair.value as Node | null };
+  }
+  if (isSeq(target) && typeof segment === 'number') {
+    const item = target.items[segment] as Node | undefined;
+    return item === undefined ? undefined : { at: item.range?.[0], node: item };
+  }
+  return undefined;
+}
+
+function parseYaml(text: string, source: string): ParsedTemplate {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    customTags: CUSTOM_TAGS,
+    uniqueKeys: true,
+    prettyErrors: false,
+  });
+  const [error] = doc.errors;
+  if (error !== undefined) {
+    const at = lines.linePos(error.pos[0]);
+    const where = ` at line ${at.line}, column ${at.col}`;
+    const reason = error.code === 'RESOURCE_EXHAUSTION' ? 'nested too deeply' : error.message.split('\n')[0];
+    throw new InputError(`${source}: not valid YAML${where}: ${reason}`);
+  }
+  const value = yamlToValue(doc, lines, source);
+  return {
+    value,
+    format: 'yaml',
+    positionOf(path) {
+      let node = doc.contents as Node | null | undefined;
+      let at: number | undefined = node?.range?.[0];
+      for (const segment of path) {
+        const child = yamlChild(doc, node, segment);
+        if (child === undefined) return undefined;
+        ({ at, node } = child);
+      }
+      if (at === undefined) return undefined;
+      const position = lines.linePos(at);
+      return { line: position.line, column: position.col };
+    },
+  };
+}
+
+/**
+ * Parses a CloudFormation or SAM template: JSON when the text starts with `{` (after a byte order mark and spaces),
+ * else YAML 1.2 with every CloudFormation short-form tag turned into its long form. A syntax error is an InputError
+ * naming the file, line and column; an empty file too.
+ */
+export function parseTemplateText(text: string, source: string): ParsedTemplate {
+  const body = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
+  if (body.trim() === '') throw new InputError(`${source}: the file is empty, expected a template`);
+  if (body.trimStart().startsWith('{')) {
+    const value = parseJsonText(body, source);
+    return {
+      value,
+      format: 'json',
+      positionOf: (path) => locateJsonPaths(body, [path.map(String)])[0],
+    };
+  }
+  return parseYaml(body, source);
+}
