@@ -17,11 +17,16 @@ function stateLabel(state: StateRef | null): string {
 
 function requirementName(r: Requirement): string {
   const what = r.actions.length > 0 ? r.actions.join(', ') : r.integration;
-  return `${stateLabel(r.state)} › ${r.purpose}: ${what}`;
+  const principal = r.assumedRoleArn === undefined ? '' : ` as ${r.assumedRoleArn}`;
+  return `${stateLabel(r.state)} › ${r.purpose}: ${what}${principal}`;
 }
 
 function findingName(f: Finding): string {
-  const what = f.actions.length > 0 ? f.actions.join(', ') : f.resources.length > 0 ? f.resources.join(', ') : f.title;
+  const parts = [
+    ...(f.actions.length > 0 ? [f.actions.join(', ')] : []),
+    ...(f.resources.length > 0 ? [`${f.actions.length > 0 ? 'on ' : ''}${f.resources.join(', ')}`] : []),
+  ];
+  const what = parts.length > 0 ? parts.join(' ') : f.title;
   return `${stateLabel(f.state)} › ${sarifRuleId(f)}: ${what}`;
 }
 

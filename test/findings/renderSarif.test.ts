@@ -8,7 +8,10 @@ type SarifResult = {
   level: string;
   message: { text: string };
   locations: {
-    physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } };
+    physicalLocation: {
+      artifactLocation: { uri: string };
+      region: { startLine: number; startColumn: number; endLine?: number; endColumn?: number };
+    };
   }[];
   partialFingerprints: Record<string, string>;
 };
@@ -57,15 +60,19 @@ describe('renderSarif', () => {
   it("points at the state's key in the definition file", () => {
     const results: SarifResult[] = render(DEFINITION_TEXT).runs[0].results;
     expect(results[1]?.locations[0]?.physicalLocation).toEqual({
-      artifactLocation: { uri: 'statemachines/orders.asl.json' },
-      region: { startLine: 4, startColumn: 5 },
+      artifactLocation: { uri: 'statemachines/orders.asl.json', uriBaseId: '%SRCROOT%', index: 0 },
+      region: { startLine: 4, startColumn: 5, endLine: 4, endColumn: 14 },
     });
-    expect(results[0]?.locations[0]?.physicalLocation.region).toEqual({ startLine: 1, startColumn: 1 });
+    expect(results[0]?.locations[0]?.physicalLocation.region).toMatchObject({ startLine: 1, startColumn: 1 });
   });
 
   it('falls back to line 1 without the definition text', () => {
     const results: SarifResult[] = render().runs[0].results;
     expect(results[1]?.locations[0]?.physicalLocation.region).toEqual({ startLine: 1, startColumn: 1 });
+  });
+
+  it('names a stable analysis category, not one derived from the definition path', () => {
+    expect(render(DEFINITION_TEXT).runs[0].automationDetails).toEqual({ id: 'sfn-role-audit/' });
   });
 
   it('points an invalid definition finding at the offending key', () => {
@@ -77,6 +84,11 @@ describe('renderSarif', () => {
       renderSarif({ ...sampleReport(), findings }, { definitionUri: 'd.json', definitionText: DEFINITION_TEXT }),
     );
     expect(sarif.runs[0].results[0].ruleId).toBe('InvalidDefinition');
-    expect(sarif.runs[0].results[0].locations[0].physicalLocation.region).toEqual({ startLine: 7, startColumn: 7 });
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.region).toEqual({
+      startLine: 7,
+      startColumn: 7,
+      endLine: 7,
+      endColumn: 12,
+    });
   });
 });

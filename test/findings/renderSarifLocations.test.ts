@@ -26,11 +26,16 @@ function report(findings: Finding[], requirements: Requirement[]): AuditReport {
   };
 }
 
-function regionsOf(sarifText: string): Region[] {
+function regionsOf(sarifText: string): Partial<Region>[] {
   const sarif = JSON.parse(sarifText) as {
     runs: { results: { locations: { physicalLocation: { region: Region } }[] }[] }[];
   };
-  return sarif.runs[0]?.results.map((r) => r.locations[0]?.physicalLocation.region as Region) ?? [];
+  return (
+    sarif.runs[0]?.results.map((r) => {
+      const region = r.locations[0]?.physicalLocation.region;
+      return { startLine: region?.startLine, startColumn: region?.startColumn };
+    }) ?? []
+  );
 }
 
 /**

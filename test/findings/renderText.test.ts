@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderText } from '../../shared/findings/renderText.js';
+import { renderText, renderTextReports } from '../../shared/findings/renderText.js';
+import type { Finding } from '../../shared/types.js';
 import { sampleReport } from './reportFixture.js';
 
 const ESC = '\u001b[';
@@ -55,5 +56,35 @@ describe('renderText', () => {
     const text = renderText(report, { color: false });
     expect(text).not.toContain('Add these statements');
     expect(text.trimEnd().split('\n').at(-1)).toBe('No findings; 3 requirements, 2 requests checked.');
+  });
+});
+
+describe('renderTextReports', () => {
+  it('writes exactly the single report for one state machine', () => {
+    expect(renderTextReports([{ id: 'd.asl.json', report: sampleReport() }], { color: false })).toBe(
+      renderText(sampleReport(), { color: false }),
+    );
+  });
+
+  it('writes one section per state machine, headed by its id, and a total line', () => {
+    const clean = { ...sampleReport(), findings: [], suppressed: [sampleReport().findings[0] as Finding] };
+    const text = renderTextReports(
+      [
+        { id: 'template.yaml#Orders', report: sampleReport() },
+        { id: 'template.yaml#Billing', report: clean },
+      ],
+      { color: false },
+    );
+    const orders = text.indexOf('=== template.yaml#Orders ===\n');
+    const billing = text.indexOf('=== template.yaml#Billing ===\n');
+    expect(orders).toBe(0);
+    expect(billing).toBeGreaterThan(text.indexOf('3 findings (1 critical, 1 high, 1 medium)'));
+    expect(text.trimEnd().split('\n').at(-1)).toBe(
+      'Total: 2 state machines, 3 findings (1 critical, 1 high, 1 medium), 1 suppressed.',
+    );
+  });
+
+  it('says so when the run found no state machine', () => {
+    expect(renderTextReports([], { color: false })).toBe('sfn-role-audit: no state machine to audit.\n');
   });
 });
