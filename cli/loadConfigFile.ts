@@ -74,3 +74,10 @@ export async function applyConfigFile(
     },
   };
 }
+
+/** Help for the config file and baseline flags of `sfn-role-audit check` (docs/ci.md). */
+export const CONFIG_HELP = `  --config FILE|none         defaults, ignore rules (with reasons) and per-state-machine overrides; default:
+                             .sfn-role-audit.yml (.yaml, .json) in this folder or the git root; none: no file.
+                             The command line wins flag by flag (docs/ci.md)
+  --baseline FILE            findings listed in FILE are accepted (suppressed); only new ones count for --fail-on
+  --write-baseline FILE      write the current findings to FILE as the baseline, and accept them for this run`;

@@ -7,7 +7,7 @@ import { collectTargets } from '../collectTargets.js';
 import { applyParameterOverrides, failOnFor } from '../configOverrides.js';
 import { DEFINITION_HELP } from '../definitionOptions.js';
 import { exitCodeFor, FAIL_ON_LEVELS } from '../exitCodeFor.js';
-import { applyConfigFile } from '../loadConfigFile.js';
+import { applyConfigFile, CONFIG_HELP } from '../loadConfigFile.js';
 import { contextOverridesFrom } from '../loadDefinitionInput.js';
 import { OUTPUT_HELP, planOutputs } from '../outputPlan.js';
 import { oneOf, parseCommandArgsWithPositionals } from '../parseCommandArgs.js';
@@ -50,6 +50,7 @@ ${OUTPUT_HELP}
                              (default high)
   --ignore RULE_OR_PURPOSE   suppress findings of a rule (MissingPermission…) or purpose (cancel, events…);
                              repeatable
+${CONFIG_HELP}
   -h, --help                 show this help
 
 Exit codes: 0 no finding at or above --fail-on; 1 at least one; 2 bad usage or unreadable input.
