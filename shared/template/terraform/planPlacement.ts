@@ -34,8 +34,22 @@ function mostFrequent(values: readonly string[]): string | undefined {
   return best;
 }
 
+type ArnParts = { partition: string | undefined; region: string | undefined; account: string | undefined };
+
+/** The ARN parts of each plan, read once however many state machines it has. */
+const ARN_PARTS = new WeakMap<TerraformPlan, ArnParts>();
+
+function arnPartsOf(plan: TerraformPlan): ArnParts {
+  let parts = ARN_PARTS.get(plan);
+  if (parts === undefined) {
+    parts = arnParts(plan.text);
+    ARN_PARTS.set(plan, parts);
+  }
+  return parts;
+}
+
 /** The partitions, Regions and accounts the ARNs written in the plan name. */
-function arnParts(text: string) {
+function arnParts(text: string): ArnParts {
   const partitions: string[] = [];
   const regions: string[] = [];
   const accounts: string[] = [];
@@ -92,7 +106,7 @@ function first(candidates: readonly [PlacementSource, unknown][]): [string, Plac
  * ARNs written in the plan; `*` (unknown) when nothing says, and `aws` for the partition.
  */
 export function planPlacement(plan: TerraformPlan, stateMachine: PlanResource, flags: PlacementFlags): PlanPlacement {
-  const arns = arnParts(plan.text);
+  const arns = arnPartsOf(plan);
   const allowed = providerArgument(plan, stateMachine, 'allowed_account_ids');
   const [region, regionFrom] = first([
     ['flag', flags.region],

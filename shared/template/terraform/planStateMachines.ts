@@ -2,7 +2,7 @@ import type { NamedPolicy } from '../../ports.js';
 import type { Finding, PolicyDocument, StateMachineDescription } from '../../types.js';
 import { unknownPolicy } from '../role/policyWithUnresolved.js';
 import { findPlanRole } from './findPlanRole.js';
-import { locatePlanAddress, type PlanPosition } from './locatePlanAddress.js';
+import { createPlanAddressLocator, type PlanAddressLocator, type PlanPosition } from './locatePlanAddress.js';
 import { roleOutsidePlanFinding } from './planFindings.js';
 import { type PlacementFlags, type PlanPlacement, planPlacement } from './planPlacement.js';
 import type { PlanRoleContext } from './planRoleContext.js';
@@ -65,7 +65,12 @@ function unknownRole(context: PlanRoleContext, address: string, reason: string) 
 }
 
 /** One state machine: its description, its role's policies as the plan defines them, and the findings about both. */
-function readStateMachine(plan: TerraformPlan, resource: PlanResource, flags: PlacementFlags): PlanStateMachine {
+function readStateMachine(
+  plan: TerraformPlan,
+  resource: PlanResource,
+  flags: PlacementFlags,
+  locate: PlanAddressLocator,
+): PlanStateMachine {
   const placement = planPlacement(plan, resource, flags);
   const stateMachineArn = stateMachineArnOf(resource, placement);
   const described = planStateMachineDescription(resource, placement, stateMachineArn);
@@ -82,7 +87,7 @@ function readStateMachine(plan: TerraformPlan, resource: PlanResource, flags: Pl
     findings: [...described.findings, ...context.findings],
     tags: tagsOf(resource),
     placement,
-    position: locatePlanAddress(plan.text, resource.address),
+    position: locate(resource.address),
   };
 }
 
@@ -91,7 +96,8 @@ function readStateMachine(plan: TerraformPlan, resource: PlanResource, flags: Pl
  * key, in every module), with its execution role as the plan defines it; state machines the plan deletes are left out.
  */
 export function planStateMachines(plan: TerraformPlan, flags: PlacementFlags = {}): PlanStateMachine[] {
+  const locate = createPlanAddressLocator(plan.text);
   return plan.resources
     .filter((resource) => resource.mode === 'managed' && resource.type === 'aws_sfn_state_machine')
-    .map((resource) => readStateMachine(plan, resource, flags));
+    .map((resource) => readStateMachine(plan, resource, flags, locate));
 }

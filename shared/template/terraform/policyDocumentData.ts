@@ -75,32 +75,36 @@ function formatPath(path: Path): string {
     .slice(1);
 }
 
+/** Adds values under a key of a Map (keys are user text: a Map, so `__proto__` is only a name). */
+function append(map: Map<string, string[]>, key: string, values: readonly string[]): void {
+  map.set(key, [...(map.get(key) ?? []), ...values]);
+}
+
 function principalsOf(reader: DocumentReader, path: Path): unknown {
   const count = reader.count(path);
   if (count === 'unknown') return { AWS: reader.hole(path) };
-  const principal: Record<string, string[]> = {};
+  const principal = new Map<string, string[]>();
   for (let i = 0; i < count; i++) {
     const type = reader.text([...path, i, 'type']) ?? 'AWS';
-    const identifiers = reader.list([...path, i, 'identifiers']) ?? [];
     if (type === '*') return '*';
-    principal[type] = [...(principal[type] ?? []), ...identifiers];
+    append(principal, type, reader.list([...path, i, 'identifiers']) ?? []);
   }
-  return principal;
+  return Object.fromEntries(principal);
 }
 
 function conditionOf(reader: DocumentReader, path: Path): PolicyStatement['Condition'] {
   const count = reader.count(path);
   if (count === 'unknown') return { Null: { [reader.hole(path)]: 'false' } };
-  const condition: Record<string, Record<string, string[]>> = {};
+  const condition = new Map<string, Map<string, string[]>>();
   for (let i = 0; i < count; i++) {
     const test = reader.text([...path, i, 'test']) ?? reader.hole([...path, i, 'test']);
     const variable = reader.text([...path, i, 'variable']) ?? reader.hole([...path, i, 'variable']);
-    const values = reader.list([...path, i, 'values']) ?? [];
-    const block = condition[test] ?? {};
-    block[variable] = [...(block[variable] ?? []), ...values];
-    condition[test] = block;
+    const block = condition.get(test) ?? new Map<string, string[]>();
+    append(block, variable, reader.list([...path, i, 'values']) ?? []);
+    condition.set(test, block);
   }
-  return Object.keys(condition).length === 0 ? undefined : condition;
+  if (condition.size === 0) return undefined;
+  return Object.fromEntries([...condition].map(([test, block]) => [test, Object.fromEntries(block)]));
 }
 
 function statementOf(reader: DocumentReader, index: number): PolicyStatement {

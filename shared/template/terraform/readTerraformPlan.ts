@@ -10,6 +10,9 @@ type Draft = Omit<PlanResource, 'config'>;
 
 const ZIP_MAGIC = 'PK\u0003\u0004';
 
+/** The nesting limit of child modules: deeper than any real configuration, and what keeps a hostile file cheap. */
+const MAX_MODULE_DEPTH = 64;
+
 /** The text of a list of records at `where`, or an InputError naming the path. */
 function recordsAt(value: unknown, source: string, where: string): Record<string, unknown>[] {
   if (value === undefined || value === null) return [];
@@ -45,16 +48,18 @@ function fromValues(item: Record<string, unknown>, moduleAddress: string): Draft
 }
 
 /** Every resource of a `<values-representation>` module and its child modules, depth first. */
-function walkValues(module: unknown, source: string, where: string, into: Draft[]): void {
+function walkValues(module: unknown, source: string, where: string, into: Draft[], depth = 0): void {
   if (module === undefined || module === null) return;
   if (!isRecord(module)) throw new InputError(`${source}: ${where} is not an object`);
+  if (depth > MAX_MODULE_DEPTH)
+    throw new InputError(`${source}: ${where}: modules nested deeper than ${MAX_MODULE_DEPTH}`);
   const moduleAddress = typeof module.address === 'string' ? module.address : '';
   for (const item of recordsAt(module.resources, source, `${where}.resources`)) {
     const draft = fromValues(item, moduleAddress);
     if (draft !== undefined) into.push(draft);
   }
   recordsAt(module.child_modules, source, `${where}.child_modules`).forEach((child, index) => {
-    walkValues(child, source, `${where}.child_modules[${index}]`, into);
+    walkValues(child, source, `${where}.child_modules[${index}]`, into, depth + 1);
   });
 }
 

@@ -146,6 +146,31 @@ describe('policyDocumentData', () => {
     expect(policy).toEqual({ kind: 'document', document: { Version: '2012-10-17', Statement: want } });
   });
 
+  it('keeps __proto__ and constructor as principal types and condition keys, not as prototypes', () => {
+    const policy = documentOf({
+      statement: [
+        block({
+          actions: ['s3:GetObject'],
+          resources: ['*'],
+          principals: [{ type: '__proto__', identifiers: ['x'] }],
+          condition: [{ test: 'constructor', variable: '__proto__', values: ['y'] }],
+        }),
+      ],
+    });
+    const statement =
+      policy.kind === 'document' ? (policy.document.Statement as Record<string, unknown>[])[0] : undefined;
+    expect(Object.keys(statement?.Principal as object)).toEqual(['__proto__']);
+    expect(JSON.stringify(statement?.Condition)).toBe('{"constructor":{"__proto__":["y"]}}');
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  it('refuses a rendered json nested deeper than any IAM policy, without recursing', () => {
+    const deep = `{"Statement": ${'['.repeat(100000)}${']'.repeat(100000)}}`;
+    expect(() => documentOf({ json: deep })).toThrowError(
+      'plan.json: data.aws_iam_policy_document.p.json: the policy nests deeper than 32 levels; IAM would refuse it',
+    );
+  });
+
   const unknowable: { name: string; after: Record<string, unknown>; unknown: unknown }[] = [
     {
       name: 'statements known only after apply (a dynamic block over an unknown list)',
