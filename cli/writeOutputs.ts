@@ -3,34 +3,34 @@ import { MAX_SARIF_RESULTS } from '../shared/findings/renderSarif.js';
 import type { CliDeps } from './cliDeps.js';
 import { emit } from './emit.js';
 import { findRepositoryRoot } from './findRepositoryRoot.js';
-import type { OutputPlan, OutputTarget } from './outputPlan.js';
+import type { OutputPlan } from './outputPlan.js';
 import type { TargetReport } from './preparedAudit.js';
 import { type RenderedReport, renderReports } from './renderReport.js';
 import { useColor } from './useColor.js';
 
 /**
- * The most a gzip-compressed SARIF file may weigh for GitHub code scanning
- * (https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning).
+ * The most a gzip-compressed SARIF file may weigh for GitHub code scanning, "10 MB"
+ * (https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning),
+ * read as the smaller 10,000,000 bytes.
  */
-export const MAX_SARIF_GZIP_BYTES = 10 * 1024 * 1024;
+export const MAX_SARIF_GZIP_BYTES = 10_000_000;
 
-/** One-line warnings about a SARIF report GitHub would cut or refuse. */
-function sarifWarnings(output: OutputTarget, rendered: RenderedReport): string[] {
+/** One-line warnings about a SARIF report GitHub would cut or refuse (`where`: the file or standard output). */
+export function sarifWarnings(where: string, rendered: RenderedReport, gzipLimit = MAX_SARIF_GZIP_BYTES): string[] {
   const sarif = rendered.sarif;
   if (sarif === undefined) return [];
-  const where = output.path ?? 'standard output';
   const warnings: string[] = [];
   if (sarif.omitted > 0) {
     warnings.push(
-      `${where}: ${sarif.omitted} of ${sarif.results + sarif.omitted} SARIF results left out, the mildest first (GitHub code scanning accepts ${MAX_SARIF_RESULTS.toLocaleString('en-US')} per run)`,
+      `${where}: ${sarif.omitted} of ${(sarif.results + sarif.omitted).toLocaleString('en-US')} SARIF results left out, the mildest first (GitHub code scanning accepts ${MAX_SARIF_RESULTS.toLocaleString('en-US')} per run)`,
     );
   }
   // Only text longer than the limit can compress to more than it.
-  if (rendered.text.length > MAX_SARIF_GZIP_BYTES) {
+  if (rendered.text.length > gzipLimit) {
     const compressed = gzipSync(Buffer.from(rendered.text, 'utf8')).length;
-    if (compressed > MAX_SARIF_GZIP_BYTES) {
+    if (compressed > gzipLimit) {
       warnings.push(
-        `${where}: the SARIF is ${(compressed / 1024 / 1024).toFixed(1)} MiB gzip-compressed; GitHub code scanning refuses more than 10 MB (audit fewer state machines per file, or --ignore noisy rules)`,
+        `${where}: the SARIF is ${compressed.toLocaleString('en-US')} bytes gzip-compressed; GitHub code scanning accepts at most ${gzipLimit.toLocaleString('en-US')} (audit fewer state machines per file, or --ignore noisy rules)`,
       );
     }
   }
@@ -56,6 +56,8 @@ export async function writeOutputs(results: readonly TargetReport[], plan: Outpu
   ];
   for (const { output, rendered: report } of ordered) {
     await emit(deps.io, report.text, output.path ?? undefined);
-    for (const warning of sarifWarnings(output, report)) deps.io.writeErr(`sfn-role-audit: warning: ${warning}\n`);
+    for (const warning of sarifWarnings(output.path ?? 'standard output', report)) {
+      deps.io.writeErr(`sfn-role-audit: warning: ${warning}\n`);
+    }
   }
 }
