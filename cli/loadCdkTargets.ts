@@ -1,33 +1,41 @@
 import { join } from 'node:path';
-import { InputError } from '../shared/local/InputError.js';
 import { isRecord } from '../shared/local/isRecord.js';
-import { parseJsonText } from '../shared/local/parseJsonText.js';
 import { readTextFile } from '../shared/local/readTextFile.js';
 import { partitionOfRegion } from '../shared/requirements/parseArn.js';
+import { loadTemplateModel } from '../shared/template/loadTemplateModel.js';
+import type { StackPlacement, TemplateModel, TemplateResource } from '../shared/template/model.js';
+import { hasUnresolved } from '../shared/template/unresolved.js';
 import type { CheckFlags } from './checkOptions.js';
+import {
+  DEFAULT_PLACEMENT,
+  loadTemplateFileTargets,
+  parseParameterFlags,
+  TEMPLATE_LIMIT,
+} from './loadTemplateTargets.js';
 import type { PreparedAudit } from './preparedAudit.js';
-import { CDK_MANIFEST_LIMIT, type CdkStack, readCloudAssembly } from './readCloudAssembly.js';
-import { type TemplateFileLoader, templateFileLoader } from './templateFileLoader.js';
+import { type CdkStack, readCloudAssembly } from './readCloudAssembly.js';
+
+/** Loads the state machines of one CloudFormation/SAM template file, as `--template FILE` does. */
+export type TemplateFileLoader = typeof loadTemplateFileTargets;
 
 /** Nested stacks inside nested stacks deeper than this are not followed (CloudFormation itself allows a few). */
 const MAX_NESTING = 16;
 
-/** One CloudFormation template to audit and where it is deployed. */
+/** One CloudFormation template to audit, its stack name and the --parameter values it is loaded with. */
 type StackTemplate = { path: string; stackName: string; parameters: string[] };
 
 /**
  * The flags a stack's template is loaded with: the stack's account and Region from the manifest where CDK knows them
  * (an environment-agnostic stack keeps --account/--region or their defaults), the partition of that Region unless
- * --partition is given, and the parameters its parent stack passes (nested stacks) in place of --parameter.
+ * --partition is given.
  */
-function stackFlags(flags: CheckFlags, stack: CdkStack, parameters: readonly string[] | undefined): CheckFlags {
+function stackFlags(flags: CheckFlags, stack: CdkStack): CheckFlags {
   const partition = stack.region === undefined ? '' : partitionOfRegion(stack.region, '');
   return {
     ...flags,
     ...(stack.account === undefined ? {} : { account: stack.account }),
     ...(stack.region === undefined ? {} : { region: stack.region }),
     ...(flags.partition === undefined && partition !== '' ? { partition } : {}),
-    ...(parameters === undefined ? {} : { parameter: [...parameters] }),
   };
 }
 
@@ -44,49 +52,68 @@ function textsIn(value: unknown): string[] {
  * of its metadata (with asset metadata on), else the asset whose object key ends its TemplateURL; undefined for a
  * nested stack whose template is not in the assembly (a URL of somebody else's bucket).
  */
-function nestedTemplateOf(resource: Record<string, unknown>, stack: CdkStack): string | undefined {
-  const metadata = isRecord(resource.Metadata) ? resource.Metadata : {};
+function nestedTemplateOf(resource: TemplateResource, stack: CdkStack): string | undefined {
+  const metadata = resource.metadata ?? {};
   const assetPath = metadata['aws:asset:path'];
   if (typeof assetPath === 'string' && metadata['aws:asset:property'] === 'TemplateURL') {
     return join(stack.directory, assetPath);
   }
-  const properties = isRecord(resource.Properties) ? resource.Properties : {};
-  for (const text of textsIn(properties.TemplateURL)) {
+  for (const text of textsIn(resource.properties.TemplateURL)) {
     for (const [key, file] of stack.assetFiles) if (text === key || text.endsWith(`/${key}`)) return file;
   }
   return undefined;
 }
 
-/** `Key=Value` for each parameter the parent passes as plain text; others (references) stay holes of the child. */
-function literalParameters(resource: Record<string, unknown>): string[] {
-  const properties = isRecord(resource.Properties) ? resource.Properties : {};
-  const parameters = isRecord(properties.Parameters) ? properties.Parameters : {};
-  return Object.entries(parameters).flatMap(([key, value]) =>
-    typeof value === 'string' || typeof value === 'number' ? [`${key}=${value}`] : [],
-  );
+/** Where the template of a stack loaded with these flags deploys, as the template loader places it. */
+function placementOf(flags: CheckFlags, stackName: string): StackPlacement {
+  const region = flags.region ?? DEFAULT_PLACEMENT.region;
+  const account = flags.account ?? DEFAULT_PLACEMENT.account;
+  return { region, account, partition: flags.partition ?? partitionOfRegion(region, 'aws'), stackName };
+}
+
+/**
+ * `Key=Value` for each parameter a nested stack resource passes, resolved in its parent (`{Ref: Topic}` → the
+ * topic's ARN, as the parent's own state machines see it). A value the parent cannot know offline is left out, so
+ * the child reports it as unresolved (and --parameter can give it).
+ */
+function nestedParameters(model: TemplateModel, resource: TemplateResource): string[] {
+  const parameters = isRecord(resource.properties.Parameters) ? resource.properties.Parameters : {};
+  return Object.entries(parameters).flatMap(([key, value]) => {
+    const resolved = model.resolve(value);
+    const text = typeof resolved === 'number' || typeof resolved === 'boolean' ? String(resolved) : resolved;
+    return typeof text === 'string' && !hasUnresolved(text) ? [`${key}=${text}`] : [];
+  });
 }
 
 /**
  * The stack's template followed by the templates of its nested stacks (CDK `NestedStack`), depth first in resource
- * order. A nested stack deploys as `<parent>-<LogicalId>-<random suffix>`; the suffix is unknown before deploy, so
- * its stack name here is `<parent>-<LogicalId>`.
+ * order, each with the --parameter values it is loaded with: the run's, then those its parent passes. A nested
+ * stack deploys as `<parent>-<LogicalId>-<random suffix>`; the suffix is unknown before deploy, so its stack name
+ * here is `<parent>-<LogicalId>`. A nested stack whose Condition is false is left out, as CloudFormation does.
  */
-async function templatesOf(stack: CdkStack): Promise<StackTemplate[]> {
+async function templatesOf(stack: CdkStack, flags: CheckFlags): Promise<StackTemplate[]> {
   const templates: StackTemplate[] = [];
   const visit = async (template: StackTemplate, depth: number): Promise<void> => {
     templates.push(template);
     if (depth >= MAX_NESTING) return;
-    const body = parseJsonText(await readTextFile(template.path, CDK_MANIFEST_LIMIT), template.path);
-    const resources = isRecord(body) && isRecord(body.Resources) ? body.Resources : {};
-    for (const [logicalId, resource] of Object.entries(resources)) {
-      if (!isRecord(resource) || resource.Type !== 'AWS::CloudFormation::Stack') continue;
+    const text = await readTextFile(template.path, TEMPLATE_LIMIT);
+    if (!text.includes('AWS::CloudFormation::Stack')) return;
+    const model = loadTemplateModel({
+      path: template.path,
+      text,
+      placement: placementOf(flags, template.stackName),
+      parameters: parseParameterFlags(template.parameters),
+    });
+    for (const resource of model.resources.values()) {
+      if (resource.type !== 'AWS::CloudFormation::Stack') continue;
       const path = nestedTemplateOf(resource, stack);
       if (path === undefined) continue;
-      const stackName = `${template.stackName}-${logicalId}`;
-      await visit({ path, stackName, parameters: literalParameters(resource) }, depth + 1);
+      const stackName = `${template.stackName}-${resource.logicalId}`;
+      const parameters = [...(flags.parameter ?? []), ...nestedParameters(model, resource)];
+      await visit({ path, stackName, parameters }, depth + 1);
     }
   };
-  await visit({ path: stack.templatePath, stackName: stack.stackName, parameters: [] }, 0);
+  await visit({ path: stack.templatePath, stackName: stack.stackName, parameters: flags.parameter ?? [] }, 0);
   return templates;
 }
 
@@ -98,18 +125,14 @@ async function templatesOf(stack: CdkStack): Promise<StackTemplate[]> {
 export async function loadCdkAssemblyTargets(
   directory: string,
   flags: CheckFlags,
-  loadTemplate: TemplateFileLoader = templateFileLoader(),
+  loadTemplate: TemplateFileLoader = loadTemplateFileTargets,
 ): Promise<PreparedAudit[]> {
   const targets: PreparedAudit[] = [];
   for (const stack of await readCloudAssembly(directory)) {
-    const [root, ...nested] = await templatesOf(stack);
-    if (root === undefined) throw new InputError(`${stack.templatePath}: no template`);
-    targets.push(
-      ...(await loadTemplate(root.path, stackFlags(flags, stack, undefined), { stackName: root.stackName })),
-    );
-    for (const child of nested) {
-      const childFlags = stackFlags(flags, stack, child.parameters);
-      targets.push(...(await loadTemplate(child.path, childFlags, { stackName: child.stackName })));
+    const placed = stackFlags(flags, stack);
+    for (const template of await templatesOf(stack, placed)) {
+      const templateFlags = { ...placed, parameter: template.parameters };
+      targets.push(...(await loadTemplate(template.path, templateFlags, { stackName: template.stackName })));
     }
   }
   return targets;
@@ -118,7 +141,7 @@ export async function loadCdkAssemblyTargets(
 /** The state machines of every `--cdk-out DIR` of the run, assembly by assembly in the order given. */
 export async function loadCdkOutTargets(
   flags: CheckFlags,
-  loadTemplate: TemplateFileLoader = templateFileLoader(),
+  loadTemplate: TemplateFileLoader = loadTemplateFileTargets,
 ): Promise<PreparedAudit[]> {
   const targets: PreparedAudit[] = [];
   for (const directory of new Set(flags['cdk-out'] ?? [])) {

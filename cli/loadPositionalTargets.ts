@@ -1,11 +1,11 @@
 import type { CheckFlags } from './checkOptions.js';
 import { classifyInputFile } from './classifyInputFile.js';
 import { expandInputPaths, type InputPath, SKIPPED_DIRECTORIES } from './expandInputPaths.js';
-import { loadCdkAssemblyTargets } from './loadCdkTargets.js';
+import { loadCdkAssemblyTargets, type TemplateFileLoader } from './loadCdkTargets.js';
+import { loadTemplateFileTargets } from './loadTemplateTargets.js';
 import { loadTerraformTargets } from './loadTerraformTargets.js';
 import type { PreparedAudit } from './preparedAudit.js';
 import { prepareOfflineAudit } from './prepareOfflineAudit.js';
-import { type TemplateFileLoader, templateFileLoader } from './templateFileLoader.js';
 import { UsageError } from './UsageError.js';
 
 /** How each kind of positional input is loaded (tests pass their own). */
@@ -18,7 +18,7 @@ export type PositionalLoaders = {
 };
 
 const DEFAULT_LOADERS: PositionalLoaders = {
-  template: templateFileLoader(),
+  template: loadTemplateFileTargets,
   definition: prepareOfflineAudit,
   terraformPlans: loadTerraformTargets,
 };

@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CheckFlags } from '../../cli/checkOptions.js';
-import { loadCdkAssemblyTargets, loadCdkOutTargets } from '../../cli/loadCdkTargets.js';
+import { loadCdkAssemblyTargets, loadCdkOutTargets, type TemplateFileLoader } from '../../cli/loadCdkTargets.js';
 import type { PreparedAudit } from '../../cli/preparedAudit.js';
 import { parseEnvironment, readCloudAssembly } from '../../cli/readCloudAssembly.js';
-import type { TemplateFileLoader } from '../../cli/templateFileLoader.js';
 import { synthesizeCdkOut } from './cdkOutApp.js';
 
 /** Two syntheses of the same app: as the CDK CLI writes cdk.out, and as a bare `app.synth()` does. */
@@ -98,7 +97,12 @@ describe('loadCdkAssemblyTargets', () => {
     const nested = nestedTemplateName(out());
     expect(calls).toEqual([
       'cdk.out/assembly-Prod/ProdJobsDB64F8DD.template.json [Prod-Jobs] eu-west-1 111122223333 aws Ignored=1',
-      `cdk.out/assembly-Prod/${nested} [Prod-Jobs-NotifyNestedStackNotifyNestedStackResource16EC6E71] eu-west-1 111122223333 aws Env=prod`,
+      // The run's --parameter, the literal Env, and the parent's {Ref: Alerts} resolved in the parent.
+      expect.stringMatching(
+        new RegExp(
+          `^cdk\\.out/assembly-Prod/${nested.replaceAll('.', '\\.')} \\[Prod-Jobs-NotifyNestedStackNotifyNestedStackResource16EC6E71\\] eu-west-1 111122223333 aws Ignored=1,Env=prod,referencetoProdJobsAlerts3A88E9C4Ref=arn:aws:sns:eu-west-1:111122223333:Prod-Jobs-Alerts91F83244-[A-Z0-9]{12}$`,
+        ),
+      ),
       'cdk.out/Orders.template.json [Orders] eu-west-1 111122223333 aws Ignored=1',
       // Environment-agnostic: the run's --region, no account (the template loader's default).
       'cdk.out/Anywhere.template.json [Anywhere] us-east-2 - - Ignored=1',

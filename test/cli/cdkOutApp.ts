@@ -1,4 +1,13 @@
-import { App, CfnParameter, NestedStack, Stack, Stage, aws_stepfunctions as sfn } from 'aws-cdk-lib';
+import {
+  App,
+  CfnParameter,
+  NestedStack,
+  Stack,
+  Stage,
+  aws_stepfunctions as sfn,
+  aws_sns as sns,
+  aws_stepfunctions_tasks as tasks,
+} from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { CROSS_CHECK_CASES } from '../cdk/crossCheckCases.js';
 
@@ -39,8 +48,8 @@ function addMachines(scope: Construct, names: readonly string[]): void {
 /**
  * Synthesizes the test app into `outdir`, as `cdk synth` writes cdk.out: stack `Orders` (111122223333, eu-west-1),
  * a Stage `Prod` (a nested cloud assembly, `assembly-Prod/`) holding stack `Prod-Jobs` with a nested stack
- * `Notify` that takes the literal parameter `Env=prod`, and an environment-agnostic stack `Anywhere` holding one
- * Pass state machine. `cli: false` synthesizes without the CDK CLI's context (no path or asset metadata).
+ * `Notify` that takes the literal parameter `Env=prod` and the ARN of the parent's topic `Alerts` (its state machine
+ * `AlertMachine` publishes to it), and an environment-agnostic stack `Anywhere` holding one Pass state machine. `cli: false` synthesizes without the CDK CLI's context (no path or asset metadata).
  */
 export function synthesizeCdkOut(outdir: string, options: { cli: boolean }): void {
   const app = new App({ outdir, context: options.cli ? CLI_CONTEXT : {} });
@@ -50,6 +59,10 @@ export function synthesizeCdkOut(outdir: string, options: { cli: boolean }): voi
   const notify = new NestedStack(jobs, 'Notify', { parameters: { Env: 'prod' } });
   new CfnParameter(notify, 'Env', { type: 'String' });
   addMachines(notify, CDK_OUT_MACHINES.notify);
+  // A topic of the parent stack: CDK passes its ARN to the nested stack as a parameter ({Ref: Topic}).
+  const alerts = new sns.Topic(jobs, 'Alerts');
+  const publish = new tasks.SnsPublish(notify, 'Alert', { topic: alerts, message: sfn.TaskInput.fromText('done') });
+  new sfn.StateMachine(notify, 'AlertMachine', { definitionBody: sfn.DefinitionBody.fromChainable(publish) });
   const anywhere = new Stack(app, 'Anywhere');
   new sfn.StateMachine(anywhere, 'Idle', {
     definitionBody: sfn.DefinitionBody.fromChainable(new sfn.Pass(anywhere, 'Wait')),

@@ -63,6 +63,7 @@ describe('check with YAML definitions', () => {
     const args = ['--definition', `${INPUTS}/definitions/refunds.asl.yml`, '--substitution', 'RefundTimeout=30'];
     const [target] = await collectTargets({ ...parse(args), policy: [LAMBDA_ONLY[1] as string] }, [], run);
     expect(JSON.parse(String(target?.description.definition)).States.Refund.TimeoutSeconds).toBe(30);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the placeholder as written in the file
     expect(target?.sarifText).toContain('TimeoutSeconds: ${RefundTimeout}');
   });
 

@@ -1,0 +1,113 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CheckFlags } from '../../cli/checkOptions.js';
+import { collectTargets } from '../../cli/collectTargets.js';
+import { readCloudAssembly } from '../../cli/readCloudAssembly.js';
+import { runCli } from '../../cli/runCli.js';
+import { auditStateMachine } from '../../shared/audit.js';
+import { synthesizeCdkOut } from './cdkOutApp.js';
+import { fakeIo } from './fakeIo.js';
+
+const CLIENTS = { sfn: () => new SFNClient({}), iam: () => new IAMClient({}) };
+const NOW = new Date('2026-05-01T00:00:00Z');
+const deps = () => ({ io: fakeIo(), clients: CLIENTS, now: () => NOW });
+
+let out: string;
+beforeAll(() => {
+  out = join(mkdtempSync(join(tmpdir(), 'sfn-role-audit-cdk-check-')), 'cdk.out');
+  synthesizeCdkOut(out, { cli: true });
+});
+
+/** `rule severity purpose action` of each finding of a report. */
+type Findings = string[];
+
+/**
+ * Audits what `check` collects for the flags and names each target by its construct path (from the assembly's
+ * metadata), so the expectations read as the app is written: `Prod/Jobs/BatchSubmitJobRUNJOBstatic/StateMachine`.
+ */
+async function auditByConstructPath(flags: CheckFlags, positionals: string[] = []): Promise<Map<string, Findings>> {
+  const paths = new Map<string, string>();
+  for (const stack of await readCloudAssembly(out)) {
+    for (const [logicalId, path] of stack.constructPaths) paths.set(logicalId, path.replace(/\/Resource$/, ''));
+  }
+  const results = new Map<string, Findings>();
+  for (const target of await collectTargets(flags, positionals, deps())) {
+    const logicalId = target.id.slice(target.id.lastIndexOf('#') + 1);
+    const report = await auditStateMachine({
+      description: target.description,
+      simulator: target.simulator,
+      ...(target.roleTrust === undefined ? {} : { roleTrust: target.roleTrust }),
+      ...(target.roleFound === undefined ? {} : { roleFound: target.roleFound }),
+      ...(target.inputFindings === undefined ? {} : { inputFindings: target.inputFindings }),
+      ...(target.definitionUnavailable === true ? { definitionUnavailable: true } : {}),
+      now: NOW,
+    });
+    const name = paths.get(logicalId) ?? target.id;
+    expect(results.has(name), `two targets named ${name}`).toBe(false);
+    results.set(
+      name,
+      report.findings.map((f) => `${f.rule} ${f.severity} ${f.purpose} ${f.actions.join(',')}`),
+    );
+  }
+  return results;
+}
+
+const BATCH_UNDER_GRANTS = [
+  'MissingPermission MEDIUM poll batch:DescribeJobs',
+  'MissingPermission MEDIUM cancel batch:TerminateJob',
+];
+
+/** Every state machine of the app and its findings with the role CDK generated for it. */
+const EXPECTED: [string, Findings][] = [
+  ['Prod/Jobs/BatchSubmitJobRUNJOBstatic/StateMachine', BATCH_UNDER_GRANTS],
+  ['Prod/Jobs/EcsRunTaskFargateRUNJOBrevision/StateMachine', []],
+  ['Prod/Jobs/Notify/SnsPublishREQUESTRESPONSE/StateMachine', []],
+  // Publishes to the parent's topic, whose ARN reaches the nested stack as a parameter resolved in the parent.
+  ['Prod/Jobs/Notify/AlertMachine', []],
+  ['Orders/LambdaInvokeREQUESTRESPONSEimported/StateMachine', []],
+  ['Orders/DynamoPutItem/StateMachine', []],
+  ['Orders/StepFunctionsStartExecutionRUNJOB/Child', []],
+  ['Orders/StepFunctionsStartExecutionRUNJOB/StateMachine', []],
+  ['Anywhere/Idle', []],
+];
+
+describe('check --cdk-out on a synthesized CDK app', () => {
+  it('audits every state machine of every stack, Stage and nested stack, with only the documented CDK under-grants', async () => {
+    const results = await auditByConstructPath({ 'cdk-out': [out] });
+    expect([...results]).toEqual(EXPECTED);
+  });
+
+  it('audits the same state machines when cdk.out is given as a positional path', async () => {
+    const results = await auditByConstructPath({}, [out]);
+    expect([...results]).toEqual(EXPECTED);
+  });
+
+  it('audits one stack with --template cdk.out/STACK.template.json as with --cdk-out (Region and account from the template)', async () => {
+    const results = await auditByConstructPath({
+      template: [join(out, 'assembly-Prod', 'ProdJobsDB64F8DD.template.json')],
+      region: 'eu-west-1',
+      account: '111122223333',
+      'stack-name': 'Prod-Jobs',
+    });
+    expect([...results]).toEqual(EXPECTED.slice(0, 2));
+  });
+
+  it.each([
+    { name: 'fails at --fail-on medium', failOn: 'medium', code: 1 },
+    { name: 'passes at the default --fail-on high', failOn: 'high', code: 0 },
+  ])(
+    'runs end to end from the command line and $name (the Batch under-grants are MEDIUM)',
+    async ({ failOn, code }) => {
+      const run = deps();
+      const exit = await runCli(['check', '--cdk-out', out, '--fail-on', failOn], run);
+      expect(run.io.err).toBe('');
+      expect(exit).toBe(code);
+      expect(run.io.out).toContain('batch:DescribeJobs');
+      expect(run.io.out).toContain('batch:TerminateJob');
+    },
+  );
+});
