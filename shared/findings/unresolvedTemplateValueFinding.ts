@@ -32,6 +32,9 @@ export function unresolvedTemplateValueFinding(stateMachineArn: string | null, n
     consequence:
       'The state machine: where this value is used, the audit cannot prove what it names; the findings that depend on it say so',
     docs: TEMPLATE_REFERENCE,
-    details: { note, fix: 'give the value with --parameter KEY=VALUE (Fn::ImportValue:EXPORT=VALUE for an import)' },
+    details: {
+      note,
+      fix: 'give the value where the note says how (--parameter KEY=VALUE, --parameter Fn::ImportValue:EXPORT=VALUE), or audit the deployed state machine with check --state-machine-arn',
+    },
   };
 }

@@ -53,7 +53,7 @@ function parseYaml(text: string, source: string): ParsedTemplate {
     const reason = error.code === 'RESOURCE_EXHAUSTION' ? 'nested too deeply' : error.message.split('\n')[0];
     throw new InputError(`${source}: not valid YAML${where}: ${reason}`);
   }
-  const value = yamlToValue(doc, lines, source);
+  const value = yamlToValue(doc, lines, source, text);
   return {
     value,
     format: 'yaml',

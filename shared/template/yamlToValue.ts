@@ -7,10 +7,14 @@ const MAX_DEPTH = 1_000;
 /** Values an alias may expand into, in total: a few aliases that repeat each other cannot build gigabytes. */
 const MAX_NODES = 2_000_000;
 
-type Walk = { doc: Document; lines: LineCounter; source: string; nodes: number; expanding: Set<Node> };
+type Walk = { doc: Document; lines: LineCounter; source: string; text: string; nodes: number; expanding: Set<Node> };
 
-function fail(walk: Walk, node: Node | null | undefined, reason: string): never {
-  const offset = node?.range?.[0];
+function fail(walk: Walk, node: Node | null | undefined, reason: string, token?: string): never {
+  const start = node?.range?.[0];
+  // A tag is written before the value it tags: point at it when it is on the same line.
+  const tagAt = start === undefined || token === undefined ? -1 : walk.text.lastIndexOf(token, start);
+  const sameLine = tagAt !== -1 && !walk.text.slice(tagAt, start).includes('\n');
+  const offset = sameLine ? tagAt : start;
   const at = offset === undefined ? undefined : walk.lines.linePos(offset);
   const where = at === undefined ? '' : ` at line ${at.line}, column ${at.col}`;
   throw new InputError(`${walk.source}: not a valid template${where}: ${reason}`);
@@ -34,8 +38,9 @@ function tagged(walk: Walk, node: Node, value: unknown): unknown {
   const tag = node.tag;
   if (tag === undefined || tag === '!' || tag.startsWith('tag:yaml.org,2002:')) return value;
   const key = SHORT_FORM_TAGS.get(tag);
-  if (key === undefined)
-    fail(walk, node, `unknown tag ${tag} (CloudFormation knows ${[...SHORT_FORM_TAGS.keys()].join(', ')})`);
+  if (key === undefined) {
+    fail(walk, node, `unknown tag ${tag} (CloudFormation knows ${[...SHORT_FORM_TAGS.keys()].join(', ')})`, tag);
+  }
   return longFormOf(key, value);
 }
 
@@ -78,6 +83,6 @@ function convert(walk: Walk, node: Node | null | undefined, depth: number): unkn
  * CloudFormation short-form tag in its long form, aliases expanded (bounded), an unknown tag an InputError naming its
  * line and column.
  */
-export function yamlToValue(doc: Document, lines: LineCounter, source: string): unknown {
-  return convert({ doc, lines, source, nodes: 0, expanding: new Set() }, doc.contents as Node | null, 0);
+export function yamlToValue(doc: Document, lines: LineCounter, source: string, text: string): unknown {
+  return convert({ doc, lines, source, text, nodes: 0, expanding: new Set() }, doc.contents as Node | null, 0);
 }
