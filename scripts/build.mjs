@@ -1,27 +1,73 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
-// Bundles the sfn-role-audit command line (dist/cli.mjs) and the audit Lambda (dist/functions/audit/index.mjs)
-// with esbuild. Runs in `npm ci` (the `prepare` script), so it must be quick and must fail loudly.
+// Bundles the sfn-role-audit command line (dist/cli.mjs) and the audit Lambda (dist/functions/audit/) with esbuild.
+// Runs in `npm ci` (the `prepare` script), so it must be quick and must fail loudly.
 //
-//   node scripts/build.mjs          both bundles (the Lambda is skipped with a notice while its source is missing)
-//   node scripts/build.mjs --cli    only the command line (what the CLI tests use)
+//   node scripts/build.mjs                        both bundles (the Lambda is skipped with a notice while its source is missing)
+//   node scripts/build.mjs --cli                  only the command line (what the CLI tests use)
+//   node scripts/build.mjs --lambda --outdir DIR  only the Lambda, into DIR (what `sam build` runs: functions/audit/Makefile)
+//
+// The Lambda is index.mjs (+ its source map) and iam-reference.txt, the IAM Service Authorization Reference table,
+// which index.mjs reads beside itself on the first lookup instead of parsing it as ~450 KiB of JavaScript at every cold
+// start (docs/benchmarks.md, "Lambda"). dist/cli.mjs stays one self-contained file: the table is inlined into it.
 //
 // `npx sfn-role-audit` in this folder links the folder into npm's npx cache the first time, which runs `prepare`
 // again (npm_command=exec). Then the CLI built by `npm ci` is kept (or only the CLI is built), so npx starts fast and
 // does not depend on the Lambda bundle.
-import { chmod, stat } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { chmod, copyFile, mkdir, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-// ESM output cannot `require`; CommonJS dependencies bundled into it (jsonc-parser, parts of the AWS SDK and
-// Powertools) still call it, so give the module a real one.
+/** The generated table (scripts/generateIamReference.mjs) and the module that reads it, relative to the root. */
+const IAM_REFERENCE_DIR = 'shared/catalogue/generated';
+const IAM_REFERENCE_FILE = 'iam-reference.txt';
+
+// ESM output cannot `require`; CommonJS dependencies bundled into it (parts of the AWS SDK and Powertools) still call
+// it, so give the module a real one.
 // https://github.com/evanw/esbuild/issues/1921 and https://github.com/aws-powertools/powertools-lambda-typescript/issues/2523
 const REQUIRE_BANNER =
   "import { createRequire as __sfnRoleAuditCreateRequire } from 'node:module';\n" +
   'const require = __sfnRoleAuditCreateRequire(import.meta.url);';
+
+/**
+ * Marks a package's modules free of side effects, so esbuild drops the ones nothing uses. jsonc-parser's ESM build
+ * (its `module` field) imports the formatter's string-intern.js, which builds 1,200 indentation strings at load; we
+ * only use `parse`, so without this every cold start would still build them.
+ */
+function sideEffectFree(name) {
+  const inside = `${sep}node_modules${sep}${name}${sep}`;
+  return {
+    name: `side-effect-free ${name}`,
+    setup(esbuild) {
+      esbuild.onResolve({ filter: new RegExp(`^(?:${name}$|\\.)`) }, async (args) => {
+        if (args.pluginData === name || (args.path !== name && !args.importer.includes(inside))) return undefined;
+        const { resolveDir, importer, kind } = args;
+        const result = await esbuild.resolve(args.path, { resolveDir, importer, kind, pluginData: name });
+        if (result.errors.length > 0) return { errors: result.errors };
+        return { path: result.path, namespace: result.namespace, external: result.external, sideEffects: false };
+      });
+    },
+  };
+}
+
+/** Replaces the table's file reader with the table's text, for a bundle that must stand alone (dist/cli.mjs). */
+export const inlineIamReference = {
+  name: 'inline IAM reference table',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /[\\/]shared[\\/]catalogue[\\/]generated[\\/]readIamReferenceText\.ts$/ }, () => ({
+      contents: [
+        `import text from './${IAM_REFERENCE_FILE}';`,
+        `export const IAM_REFERENCE_FILE = '${IAM_REFERENCE_FILE}';`,
+        'export function readIamReferenceText(): string { return text; }',
+      ].join('\n'),
+      loader: 'ts',
+      resolveDir: join(ROOT, IAM_REFERENCE_DIR),
+    }));
+  },
+};
 
 /** Options both bundles share: one self-contained ES module for Node.js, ESM builds of dependencies preferred. */
 const COMMON = {
@@ -32,6 +78,7 @@ const COMMON = {
   mainFields: ['module', 'main'],
   logLevel: 'warning',
   legalComments: 'none',
+  plugins: [sideEffectFree('jsonc-parser')],
 };
 
 const CLI = {
@@ -39,51 +86,97 @@ const CLI = {
   entryPoints: ['cli/main.ts'],
   outfile: 'dist/cli.mjs',
   target: 'node20',
+  loader: { '.txt': 'text' },
+  plugins: [...COMMON.plugins, inlineIamReference],
   banner: { js: `#!/usr/bin/env node\n${REQUIRE_BANNER}` },
 };
 
-// Lambda runtime nodejs22.x: https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html
-// The SDK is bundled (not taken from the runtime) so the deployed code runs the versions we tested.
-const LAMBDA = {
+/**
+ * The Lambda's esbuild options without entry point and output (bench/coldImport.ts builds its bare handler with them).
+ * Runtime nodejs22.x: https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html. The SDK is bundled (not taken
+ * from the runtime) so the deployed code runs the versions we tested.
+ */
+export const LAMBDA_OPTIONS = {
   ...COMMON,
-  entryPoints: ['functions/audit/index.ts'],
-  outfile: 'dist/functions/audit/index.mjs',
   target: 'node22',
   minify: true,
   sourcemap: true,
   banner: { js: REQUIRE_BANNER },
 };
 
-async function bundle(options) {
+const LAMBDA_ENTRY = 'functions/audit/index.ts';
+const LAMBDA_DIR = 'dist/functions/audit';
+
+/** The files of the Lambda, as `sam build` zips them: the handler is index.handler. */
+export const LAMBDA_FILES = ['index.mjs', 'index.mjs.map', IAM_REFERENCE_FILE];
+
+/**
+ * Builds the audit Lambda into `outdir` (absolute, or relative to the repository root): index.mjs, its source map and
+ * the IAM reference table beside it. `options` adds esbuild options (bench/coldImport.ts asks for the metafile).
+ */
+export async function buildLambda(outdir = LAMBDA_DIR, options = {}) {
+  const dir = resolve(ROOT, outdir);
+  await mkdir(dir, { recursive: true });
+  const result = await build({
+    ...LAMBDA_OPTIONS,
+    ...options,
+    entryPoints: [LAMBDA_ENTRY],
+    outfile: join(dir, 'index.mjs'),
+  });
+  await copyFile(join(ROOT, IAM_REFERENCE_DIR, IAM_REFERENCE_FILE), join(dir, IAM_REFERENCE_FILE));
+  return result;
+}
+
+async function report(label, file, started) {
+  const { size } = await stat(file);
+  console.log(`built ${label} (${(size / 1024).toFixed(1)} KiB) in ${Date.now() - started} ms`);
+}
+
+async function buildCli() {
   const started = Date.now();
-  await build(options);
-  const { size } = await stat(join(ROOT, options.outfile));
-  const kib = (size / 1024).toFixed(1);
-  console.log(`built ${options.outfile} (${kib} KiB) in ${Date.now() - started} ms`);
+  await build(CLI);
+  await chmod(join(ROOT, CLI.outfile), 0o755);
+  await report(CLI.outfile, join(ROOT, CLI.outfile), started);
+}
+
+async function buildLambdaInto(outdir) {
+  if (!existsSync(join(ROOT, LAMBDA_ENTRY))) {
+    console.log(`skipped the Lambda bundle: ${LAMBDA_ENTRY} does not exist yet`);
+    return;
+  }
+  const started = Date.now();
+  await buildLambda(outdir);
+  const dir = resolve(ROOT, outdir);
+  const shown = relative(ROOT, dir).startsWith('..') ? dir : relative(ROOT, dir);
+  await report(`${shown}/index.mjs + ${IAM_REFERENCE_FILE}`, join(dir, 'index.mjs'), started);
 }
 
 async function main() {
+  const args = process.argv.slice(2);
+  if (args.includes('--lambda')) {
+    const outdir = args[args.indexOf('--outdir') + 1];
+    if (!args.includes('--outdir') || outdir === undefined || outdir.startsWith('--')) {
+      throw new Error('--lambda needs --outdir DIR');
+    }
+    await buildLambdaInto(outdir);
+    return;
+  }
   const underNpx = process.env.npm_command === 'exec' && process.env.npm_lifecycle_event === 'prepare';
   if (underNpx && existsSync(join(ROOT, CLI.outfile))) {
     console.log(`kept ${CLI.outfile} (npx link install; npm run build rebuilds)`);
     return;
   }
-  const cliOnly = underNpx || process.argv.includes('--cli');
-  await bundle(CLI);
-  await chmod(join(ROOT, CLI.outfile), 0o755);
-  if (cliOnly) return;
-  const lambdaEntry = join(ROOT, LAMBDA.entryPoints[0]);
-  if (existsSync(lambdaEntry)) {
-    await bundle(LAMBDA);
-  } else {
-    console.log(`skipped the Lambda bundle: ${relative(ROOT, lambdaEntry)} does not exist yet`);
-  }
+  await buildCli();
+  if (underNpx || args.includes('--cli')) return;
+  await buildLambdaInto(LAMBDA_DIR);
 }
 
-main().catch((error) => {
-  // esbuild has already printed each error with its file and line; say which step failed and stop the install.
-  console.error(
-    `scripts/build.mjs: build failed: ${error instanceof Error ? error.message.split('\n')[0]?.replace(/:$/, '') : error}`,
-  );
-  process.exit(1);
-});
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((error) => {
+    // esbuild has already printed each error with its file and line; say which step failed and stop the install.
+    console.error(
+      `scripts/build.mjs: build failed: ${error instanceof Error ? error.message.split('\n')[0]?.replace(/:$/, '') : error}`,
+    );
+    process.exit(1);
+  });
+}

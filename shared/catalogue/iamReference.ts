@@ -1,7 +1,9 @@
-import { IAM_ACTION_WORDS, IAM_REFERENCE_DATA, IAM_REFERENCE_DATA_VERSION } from './generated/iamReferenceData.js';
+import { readIamReferenceText } from './generated/readIamReferenceText.js';
+import { type IamReferenceTable, parseIamReferenceTable } from './parseIamReferenceTable.js';
 
 // The Service Authorization Reference: https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
-// The table's encoding is described (and written) in scripts/iamReferenceBuilder.mjs.
+// The table's encoding is described (and written) in scripts/iamReferenceBuilder.mjs. It is a data file read on the
+// first lookup (generated/readIamReferenceText.ts), and each service is parsed on its first lookup.
 
 /** A resource type an action acts on, as the Service Authorization Reference lists it for that action. */
 export type IamResourceType = {
@@ -26,9 +28,6 @@ export type IamActionReference = {
   dependentActions: readonly string[];
 };
 
-/** The iam-data version the table was generated from. */
-export const IAM_REFERENCE_VERSION: string = IAM_REFERENCE_DATA_VERSION;
-
 type EncodedType = [name: string, arn: string, keys?: string];
 
 type Service = {
@@ -47,8 +46,7 @@ const ARN_HEAD = 'arn:${Partition}:';
 // biome-ignore lint/suspicious/noTemplateCurlyInString: the reference's placeholder syntax
 const REGIONAL_ARN_PART = '${Region}:${Account}:';
 
-let texts: ReadonlyMap<string, string> | undefined;
-let words: readonly string[] | undefined;
+let table: IamReferenceTable | undefined;
 const services = new Map<string, Service>();
 
 /** The numbers of a run of digits (scripts/iamReferenceBuilder.mjs `encodeNumber`). */
@@ -71,20 +69,24 @@ function decodeText(text: string): string {
   return text.replaceAll('~', '${');
 }
 
-/** Per IAM prefix the encoded service; a Map, so `constructor` or `__proto__` find nothing. */
-function serviceTexts(): ReadonlyMap<string, string> {
-  texts ??= new Map(Object.entries(IAM_REFERENCE_DATA));
-  return texts;
+/** The table, read and split into services on the first lookup. */
+function referenceTable(): IamReferenceTable {
+  table ??= parseIamReferenceTable(readIamReferenceText());
+  return table;
+}
+
+/** The iam-data version the table was generated from. */
+export function iamReferenceVersion(): string {
+  return referenceTable().version;
 }
 
 /** The decoded service of a lower-case prefix, decoded once and cached. */
 function loadService(prefix: string): Service | undefined {
   const cached = services.get(prefix);
   if (cached) return cached;
-  const text = serviceTexts().get(prefix);
+  const { services: texts, words: names } = referenceTable();
+  const text = texts.get(prefix);
   if (text === undefined) return undefined;
-  words ??= IAM_ACTION_WORDS.split(',');
-  const names = words;
   const [strings, types, actions] = JSON.parse(text) as [string[], EncodedType[], string];
   const byName = new Map<string, { name: string; fields: readonly string[] }>();
   for (const action of actions === '' ? [] : actions.split(' ')) {
@@ -186,5 +188,5 @@ export function iamArnFormat(service: string, resourceType: string): string | un
 
 /** True when iam-data lists the IAM prefix. */
 export function isIamService(prefix: string): boolean {
-  return serviceTexts().has(prefix.toLowerCase());
+  return referenceTable().services.has(prefix.toLowerCase());
 }

