@@ -91,21 +91,20 @@ describe('infra/template.yaml', () => {
     expect(resource('AuditQueue').Properties.VisibilityTimeout as number).toBeGreaterThanOrEqual(6 * timeout);
   });
 
-  it('runs on nodejs22.x arm64, bundled by esbuild as ESM with the createRequire banner', () => {
+  it('runs on nodejs22.x arm64, built by sam build through functions/audit/Makefile and scripts/build.mjs', () => {
     expect(template.Globals.Function.Runtime).toBe('nodejs22.x');
     expect(template.Globals.Function.Architectures).toEqual(['arm64']);
     const fn = resource('AuditFunction');
     expect(fn.Properties.CodeUri).toBe('../');
-    expect(fn.Metadata?.BuildMethod).toBe('esbuild');
-    expect(fn.Metadata?.BuildProperties).toMatchObject({
-      EntryPoints: ['functions/audit/index.ts'],
-      Format: 'esm',
-      OutExtension: ['.js=.mjs'],
-      Target: 'es2022',
-      MainFields: 'module,main',
+    expect(fn.Properties.Handler).toBe('index.handler');
+    expect(fn.Metadata).toEqual({
+      BuildMethod: 'makefile',
+      ContextPath: '../functions/audit',
+      WorkingDirectory: '../',
     });
-    expect(String((fn.Metadata?.BuildProperties as Node | undefined)?.Banner)).toContain(
-      'createRequire(import.meta.url)',
+    const makefile = readFileSync(new URL('../../../functions/audit/Makefile', import.meta.url), 'utf8');
+    expect(makefile).toContain(
+      '\nbuild-AuditFunction:\n\tnode scripts/build.mjs --lambda --outdir "$(ARTIFACTS_DIR)"\n',
     );
   });
 
