@@ -35,6 +35,15 @@ export const TEMPLATE_LIMIT: InputLimit = {
   why: 'CloudFormation accepts templates of at most 1 MB',
 };
 
+/** Help for the template flags of `check`. */
+export const TEMPLATE_HELP = `Templates (CloudFormation and SAM, JSON or YAML with short-form tags; docs/templates.md):
+  --template FILE            audit every state machine of the template (repeatable); its role comes from the
+                             template, or from --policy/--authorization-details when the template only names it
+  --parameter KEY=VALUE      a template parameter's value (repeatable; wins over its Default);
+                             Fn::ImportValue:EXPORT=VALUE gives an import
+  --stack-name NAME          the stack name in pseudo parameters and generated names (default: the file's base
+                             name); --region (default us-east-1), --account (default 123456789012), --partition`;
+
 /** Where templates deploy when the flags do not say: a fixed, documented placement (docs/templates.md). */
 export const DEFAULT_PLACEMENT = { region: 'us-east-1', account: '123456789012' } as const;
 

@@ -9,6 +9,7 @@ import { DEFINITION_HELP } from '../definitionOptions.js';
 import { exitCodeFor, FAIL_ON_LEVELS } from '../exitCodeFor.js';
 import { applyConfigFile, CONFIG_HELP } from '../loadConfigFile.js';
 import { contextOverridesFrom } from '../loadDefinitionInput.js';
+import { TEMPLATE_HELP } from '../loadTemplateTargets.js';
 import { OUTPUT_HELP, planOutputs } from '../outputPlan.js';
 import { oneOf, parseCommandArgsWithPositionals } from '../parseCommandArgs.js';
 import type { TargetReport } from '../preparedAudit.js';
@@ -22,6 +23,8 @@ Checks that the execution role allows everything the definition needs and report
 because of it, and the statement to add.
 
 ${DEFINITION_HELP}
+
+${TEMPLATE_HELP}
 
 Role, offline (files; no AWS credentials; the embedded IAM evaluator decides; --policy and/or
 --authorization-details):
