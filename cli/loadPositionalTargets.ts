@@ -8,6 +8,16 @@ import type { PreparedAudit } from './preparedAudit.js';
 import { prepareOfflineAudit } from './prepareOfflineAudit.js';
 import { UsageError } from './UsageError.js';
 
+/** Help for `check`'s positional paths, --cdk-out and repeated --definition (docs/cli.md, Many inputs). */
+export const INPUTS_HELP = `Many inputs (paths and flags mixed; every state machine found is audited, in one report):
+  PATH…                      a template, definition, describe output or Terraform plan (told by its content),
+                             a CDK cdk.out folder, any other folder (walked; node_modules, .git, cdk.out,
+                             .aws-sam, .terraform skipped unless named), or a quoted glob ('infra/**/*.yaml');
+                             definitions found in folders are audited only with --policy/--authorization-details
+  --cdk-out DIR              every stack of a CDK cloud assembly (cdk synth output), Stages and nested stacks
+                             included (repeatable; docs/cdk.md)
+  --definition FILE          repeatable: several definitions, all against the same role`;
+
 /** How each kind of positional input is loaded (tests pass their own). */
 export type PositionalLoaders = {
   template: TemplateFileLoader;
