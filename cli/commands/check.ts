@@ -9,6 +9,7 @@ import { DEFINITION_HELP } from '../definitionOptions.js';
 import { exitCodeFor, FAIL_ON_LEVELS } from '../exitCodeFor.js';
 import { applyConfigFile, CONFIG_HELP } from '../loadConfigFile.js';
 import { contextOverridesFrom } from '../loadDefinitionInput.js';
+import { INPUTS_HELP } from '../loadPositionalTargets.js';
 import { TEMPLATE_HELP } from '../loadTemplateTargets.js';
 import { OUTPUT_HELP, planOutputs } from '../outputPlan.js';
 import { oneOf, parseCommandArgsWithPositionals } from '../parseCommandArgs.js';
@@ -18,11 +19,14 @@ import { writeOutputs } from '../writeOutputs.js';
 /** Help for `sfn-role-audit check`. */
 export const CHECK_HELP = `Usage: sfn-role-audit check (--definition FILE | --describe FILE) (--policy FILE… | --authorization-details FILE) [options]
        sfn-role-audit check --state-machine-arn ARN [--simulator aws|local] [options]
+       sfn-role-audit check PATH… | --cdk-out DIR… [options]   (templates, folders, globs, CDK apps; several at once)
 
 Checks that the execution role allows everything the definition needs and reports what is missing, what breaks
 because of it, and the statement to add.
 
 ${DEFINITION_HELP}
+
+${INPUTS_HELP}
 
 ${TEMPLATE_HELP}
 
