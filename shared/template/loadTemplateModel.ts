@@ -169,7 +169,8 @@ export function loadTemplateModel(input: TemplateModelInput): LoadedTemplateMode
     }
     visible.set(logicalId, resource);
   }
-  for (const [id, resource] of [...visible, ...samImplicitResources(visible)]) all.set(id, resource);
+  const globals = isRecord(body.Globals) && isRecord(body.Globals.Function) ? body.Globals.Function : {};
+  for (const [id, resource] of [...visible, ...samImplicitResources(visible, globals)]) all.set(id, resource);
 
   const resolveNoting = (value: unknown) => {
     const notes: Notes = new Set();

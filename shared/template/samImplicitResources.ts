@@ -11,16 +11,22 @@ function implicit(logicalId: string, type: string, properties: Record<string, un
  *   the role's `Path`);
  * - for a function with `AutoPublishAlias: live`, the `AWS::Lambda::Alias` `<Id>Aliaslive` and the references
  *   `<Id>.Alias` and `<Id>.Version` SAM resolves to the alias and to the version it publishes.
- * A resource the template itself declares under one of these ids wins.
+ * `Globals: {Function: {AutoPublishAlias, RolePath}}` count for functions that do not set them, as SAM merges them
+ * (`samtranslator/plugins/globals/globals.py`). A resource the template itself declares under one of these ids wins.
  */
-export function samImplicitResources(resources: ReadonlyMap<string, TemplateResource>): Map<string, TemplateResource> {
+export function samImplicitResources(
+  resources: ReadonlyMap<string, TemplateResource>,
+  functionGlobals: Readonly<Record<string, unknown>> = {},
+): Map<string, TemplateResource> {
   const out = new Map<string, TemplateResource>();
   const add = (resource: TemplateResource, id = resource.logicalId) => {
     if (!resources.has(id) && !out.has(id)) out.set(id, resource);
   };
   for (const resource of resources.values()) {
-    const { logicalId: id, properties } = resource;
+    const { logicalId: id } = resource;
     if (resource.type !== 'AWS::Serverless::Function' && resource.type !== 'AWS::Serverless::StateMachine') continue;
+    const globals = resource.type === 'AWS::Serverless::Function' ? functionGlobals : {};
+    const properties = { ...globals, ...resource.properties };
     if (properties.Role === undefined) {
       add(
         implicit(`${id}Role`, 'AWS::IAM::Role', properties.RolePath === undefined ? {} : { Path: properties.RolePath }),

@@ -357,6 +357,17 @@ describe('Ref and Fn::GetAtt by resource type', () => {
     expect(model.resources.has(id)).toBe(false);
   });
 
+  it('takes AutoPublishAlias and RolePath from Globals.Function, as SAM merges them', () => {
+    const model = templateModelOf({
+      Globals: { Function: { AutoPublishAlias: 'prod', RolePath: '/g/' } },
+      Resources: { Fn: { Type: 'AWS::Serverless::Function', Properties: { FunctionName: 'orders' } } },
+    });
+    expect(model.resolve({ Ref: 'Fn.Alias' })).toBe(`${P}:lambda:${R}:function:orders:prod`);
+    expect(model.attributeOf('FnRole', 'Arn')).toMatch(
+      new RegExp(`^arn:aws:iam::111122223333:role/g/shop-FnRole-${SUFFIX}$`),
+    );
+  });
+
   it("gives SAM's generated role its RolePath", () => {
     const model = templateModelOf({
       Resources: { Fn: { Type: 'AWS::Serverless::Function', Properties: { RolePath: '/apps/' } } },
