@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import type { TextPosition } from '../shared/findings/locateJsonPaths.js';
 import { renderJsonReports } from '../shared/findings/renderJson.js';
 import { renderJunit } from '../shared/findings/renderJunit.js';
 import {
@@ -7,6 +9,7 @@ import {
   type SarifTarget,
 } from '../shared/findings/renderSarif.js';
 import { renderTextReports } from '../shared/findings/renderText.js';
+import { parseTemplateText } from '../shared/template/parseTemplateText.js';
 import { artifactLocationOf, displayPathOf, type PathBase, sourceRootUriOf } from './artifactLocationOf.js';
 import { exitCodeFor, type FailOn } from './exitCodeFor.js';
 import { definitionKeyPosition } from './pointAtDefinitionKey.js';
@@ -42,15 +45,36 @@ function anchorOf(target: PreparedAudit, base: PathBase): SarifAnchor {
   return { ...artifact, ...(key ?? { line: 1, column: 1 }), text };
 }
 
+/** Where state keys are written in a YAML definition file (a SAM DefinitionUri may be YAML). */
+function locateYamlPaths(text: string, paths: readonly (readonly string[])[]): (TextPosition | undefined)[] {
+  let parsed: ReturnType<typeof parseTemplateText>;
+  try {
+    parsed = parseTemplateText(text, 'definition');
+  } catch {
+    return paths.map(() => undefined);
+  }
+  return paths.map((path) => parsed.positionOf(path.map((s) => (/^\d+$/.test(s) ? Number(s) : s))));
+}
+
+/**
+ * The definition as a file of its own, when it is one: a definition file (JSON), or a template's DefinitionUri file
+ * in YAML, which the template loader marks embedded (its states cannot be found as JSON) beside the template resource.
+ */
+function definitionFileOf(target: PreparedAudit, base: PathBase): SarifTarget['definition'] {
+  const text = target.sarifText;
+  if (text === undefined) return undefined;
+  const artifact = artifactLocationOf(target.sarifUri, base);
+  if (!target.embedded) return { ...artifact, text };
+  const resource = target.resource;
+  if (resource === undefined || resolve(base.cwd, resource.uri) === resolve(base.cwd, target.sarifUri))
+    return undefined;
+  return { ...artifact, text, locate: locateYamlPaths };
+}
+
 /** A target as SARIF sees it: the definition file of its own (when it is one) and the anchor. */
 function sarifTargetOf({ target, report }: TargetReport, base: PathBase): SarifTarget {
-  const ownFile = !target.embedded && target.sarifText !== undefined;
-  return {
-    id: target.id,
-    report,
-    ...(ownFile ? { definition: { ...artifactLocationOf(target.sarifUri, base), text: target.sarifText ?? '' } } : {}),
-    anchor: anchorOf(target, base),
-  };
+  const definition = definitionFileOf(target, base);
+  return { id: target.id, report, ...(definition === undefined ? {} : { definition }), anchor: anchorOf(target, base) };
 }
 
 /**

@@ -14,13 +14,19 @@ export type SarifArtifact = { uri: string; uriBaseId?: string };
 /** A place in an artifact, with the artifact's text when it is known (to find where the key there ends). */
 export type SarifAnchor = SarifArtifact & TextPosition & { text?: string };
 
+/** Finds where each path's key is written in a definition text (undefined where it is not). */
+export type PathLocator = (text: string, paths: readonly (readonly string[])[]) => (TextPosition | undefined)[];
+
 /** One audited state machine and where its results point. */
 export type SarifTarget = {
   /** The target's id in the run (`TEMPLATE#LogicalId`, the definition file), kept in each result's properties. */
   id: string;
   report: AuditReport;
-  /** The definition as a file of its own: results of a state point at the state's key in it. */
-  definition?: SarifArtifact & { text: string };
+  /**
+   * The definition as a file of its own: results of a state point at the state's key in it, found by `locate`
+   * (default: in JSON text; a YAML definition file brings its own).
+   */
+  definition?: SarifArtifact & { text: string; locate?: PathLocator };
   /** Where every other result points: the template resource, the definition key of a describe file, line 1. */
   anchor: SarifAnchor;
 };
@@ -71,7 +77,8 @@ function placesOf(target: SarifTarget, findings: readonly Finding[]): Placed[] {
   const definition = target.definition;
   if (definition === undefined) return findings.map(() => anchor);
   const paths = findings.map(pathOf);
-  const located = locateJsonPaths(
+  const locate = definition.locate ?? locateJsonPaths;
+  const located = locate(
     definition.text,
     paths.filter((path): path is readonly string[] => path !== undefined),
   );

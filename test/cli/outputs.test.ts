@@ -118,6 +118,39 @@ describe('check with several outputs', () => {
   });
 });
 
+describe('check --template with SARIF', () => {
+  it.each([
+    {
+      name: 'a JSON DefinitionUri file',
+      template: 'test/fixtures/templates/sam-batch/template.yaml',
+      file: 'test/fixtures/templates/sam-batch/statemachine/process.asl.json',
+      key: '    "Process": {',
+    },
+    {
+      name: 'a YAML DefinitionUri file',
+      template: 'test/fixtures/templates/sam-orders/template.yaml',
+      file: 'test/fixtures/templates/sam-orders/statemachine/orders.asl.yaml',
+      key: '  Tell customer:',
+    },
+  ])('points the states of $name at their keys, and validates', ({ template, file, key }) => {
+    const run = runBuiltCli(['check', '--template', template, '--format', 'sarif', '--fail-on', 'none']);
+    expect(run.status).toBe(0);
+    const sarif = JSON.parse(run.stdout) as {
+      runs: {
+        results: {
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+        }[];
+      }[];
+    };
+    expect(sarifSchemaErrors(run.stdout)).toEqual([]);
+    const line = readFileSync(join(ROOT, file), 'utf8').split('\n').indexOf(key) + 1;
+    expect(line).toBeGreaterThan(0);
+    const located = sarif.runs[0]?.results.map((r) => r.locations[0]?.physicalLocation) ?? [];
+    expect(located.length).toBeGreaterThan(0);
+    expect(located.map((l) => [l?.artifactLocation.uri, l?.region.startLine])).toEqual(located.map(() => [file, line]));
+  });
+});
+
 describe('check with several state machines', () => {
   const TWO = ['check', '--definition', SIMPLE, '--definition', EXAMPLE, ...ROLE];
 

@@ -88,6 +88,36 @@ describe('renderReports: where SARIF results point', () => {
       ],
     },
     {
+      name: 'a template with a YAML DefinitionUri file: states at their keys in that file',
+      target: target({
+        id: 'template.yaml#Orders',
+        sarifUri: 'statemachine/orders.asl.yaml',
+        sarifText: 'StartAt: Run job\nStates:\n  Run job:\n    Type: Task\n    End: true\n',
+        embedded: true,
+        resource: { uri: 'template.yaml', text: TEMPLATE_TEXT, line: 4, column: 3 },
+      }),
+      places: [
+        ['UntrustedRole', 'template.yaml', 4, 3],
+        ['MissingPermission/invoke', 'statemachine/orders.asl.yaml', 3, 3],
+        ['MissingPermission/cancel', 'statemachine/orders.asl.yaml', 3, 3],
+      ],
+    },
+    {
+      name: 'a template with a YAML DefinitionUri file that does not parse: the resource',
+      target: target({
+        id: 'template.yaml#Orders',
+        sarifUri: 'statemachine/orders.asl.yaml',
+        sarifText: 'States: [unclosed\n',
+        embedded: true,
+        resource: { uri: 'template.yaml', text: TEMPLATE_TEXT, line: 4, column: 3 },
+      }),
+      places: [
+        ['UntrustedRole', 'template.yaml', 4, 3],
+        ['MissingPermission/invoke', 'template.yaml', 4, 3],
+        ['MissingPermission/cancel', 'template.yaml', 4, 3],
+      ],
+    },
+    {
       name: 'a describe file: every result at its "definition" key',
       target: target({ id: 'describe.json', sarifUri: 'describe.json', sarifText: DESCRIBE_TEXT, embedded: true }),
       places: [
