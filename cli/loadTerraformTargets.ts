@@ -1,10 +1,14 @@
 import { parseIgnoreTag } from '../functions/audit/parseIgnoreTag.js';
+import { loadAuthorizationDetails } from '../shared/local/createAuthorizationDetailsSource.js';
 import { InputError } from '../shared/local/InputError.js';
 import type { InputLimit } from '../shared/local/inputLimits.js';
+import { loadIdentityPolicyFile } from '../shared/local/parsePolicyFile.js';
 import { readTextFile } from '../shared/local/readTextFile.js';
-import { planStateMachines } from '../shared/template/terraform/planStateMachines.js';
+import type { NamedPolicy, RolePolicySource } from '../shared/ports.js';
+import { roleOutsidePlanFinding } from '../shared/template/terraform/planFindings.js';
+import { type PlanStateMachine, planStateMachines } from '../shared/template/terraform/planStateMachines.js';
 import { readTerraformPlan } from '../shared/template/terraform/readTerraformPlan.js';
-import type { Finding } from '../shared/types.js';
+import type { Finding, PolicyDocument } from '../shared/types.js';
 import type { CheckFlags } from './checkOptions.js';
 import { createCheckSimulator } from './createCheckSimulator.js';
 import type { PreparedAudit } from './preparedAudit.js';
@@ -20,32 +24,99 @@ export const TERRAFORM_PLAN_LIMIT: InputLimit = {
 };
 
 function uniqueById(findings: readonly Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((finding) => !seen.has(finding.id) && seen.add(finding.id) !== undefined);
+  return [...new Map(findings.map((finding) => [finding.id, finding])).values()];
+}
+
+/** The run's --policy files and --authorization-details, read once, for roles the plans do not define. */
+type OutsideRoles = { policies: NamedPolicy[]; details: RolePolicySource | undefined };
+
+async function readOutsideRoles(flags: CheckFlags): Promise<OutsideRoles | undefined> {
+  const files = flags.policy ?? [];
+  const detailsFile = flags['authorization-details'];
+  if (files.length === 0 && detailsFile === undefined) return undefined;
+  const policies: NamedPolicy[] = [];
+  for (const file of files) policies.push(...(await loadIdentityPolicyFile(file)));
+  return { policies, details: detailsFile === undefined ? undefined : await loadAuthorizationDetails(detailsFile) };
+}
+
+type RoleOfTarget = {
+  identity: NamedPolicy[];
+  boundary?: NamedPolicy | undefined;
+  trust?: PolicyDocument | undefined;
+  roleFound?: boolean;
+  roleArn?: string | undefined;
+  findings: readonly Finding[];
+  unknown: boolean;
+};
+
+const KNOWN = { findings: [], unknown: false } as const;
+
+/**
+ * The role a state machine is audited against: the plan's; for a role the plan does not define, the --policy files
+ * and the role --role-name (else its ARN) names in --authorization-details, as for a template's role defined outside
+ * it; else nothing is known: a PolicyContentUnknown finding, the requirements reported and nothing simulated.
+ */
+async function roleOf(
+  machine: PlanStateMachine,
+  flags: CheckFlags,
+  outside: () => Promise<OutsideRoles | undefined>,
+): Promise<RoleOfTarget> {
+  const { roleOutsidePlan: reason, description } = machine;
+  if (reason === undefined)
+    return { identity: [...machine.identity], boundary: machine.boundary, trust: machine.trust, ...KNOWN };
+  const given = await outside();
+  const ref = flags['role-name'] ?? description.roleArn;
+  if (given?.details !== undefined && ref !== undefined) {
+    const lookup = await given.details.read(ref);
+    if (!lookup.found) {
+      return {
+        identity: given.policies,
+        roleFound: false,
+        roleArn: ref.startsWith('arn:') ? ref : description.roleArn,
+        ...KNOWN,
+      };
+    }
+    const { identity, boundary, trust, roleArn } = lookup.policies;
+    return { identity: [...identity, ...given.policies], boundary, trust, roleFound: true, roleArn, ...KNOWN };
+  }
+  if (given !== undefined && given.policies.length > 0) return { identity: given.policies, ...KNOWN };
+  const stateMachineArn = description.stateMachineArn ?? null;
+  const finding = roleOutsidePlanFinding({
+    stateMachineArn,
+    address: machine.address,
+    roleArn: description.roleArn,
+    reason,
+  });
+  return { identity: [], findings: [finding], unknown: true };
 }
 
 /** The targets of one plan file: one per `aws_sfn_state_machine` instance. */
-async function planTargets(path: string, flags: CheckFlags): Promise<PreparedAudit[]> {
+async function planTargets(
+  path: string,
+  flags: CheckFlags,
+  outside: () => Promise<OutsideRoles | undefined>,
+): Promise<PreparedAudit[]> {
   const text = await readTextFile(path, TERRAFORM_PLAN_LIMIT);
   const plan = readTerraformPlan(text, path);
   const targets: PreparedAudit[] = [];
   for (const machine of planStateMachines(plan, flags)) {
-    const simulator = await createCheckSimulator(flags, {
-      identity: [...machine.identity],
-      boundary: machine.boundary,
-    });
-    const findings = uniqueById(machine.findings);
+    const role = await roleOf(machine, flags, outside);
+    const simulator = await createCheckSimulator(flags, { identity: role.identity, boundary: role.boundary });
+    const findings = uniqueById([...machine.findings, ...role.findings]);
     const ignore = parseIgnoreTag(machine.tags);
+    const roleArn = role.roleArn ?? machine.description.roleArn;
     targets.push({
       id: `${path}#${machine.address}`,
-      description: machine.description,
+      description: { ...machine.description, ...(roleArn === undefined ? {} : { roleArn }) },
       simulator,
-      ...(machine.trust === undefined ? {} : { roleTrust: machine.trust }),
+      ...(role.trust === undefined ? {} : { roleTrust: role.trust }),
+      ...(role.roleFound === undefined ? {} : { roleFound: role.roleFound }),
       sarifUri: path,
       sarifText: text,
       embedded: true,
       ...(findings.length === 0 ? {} : { inputFindings: findings }),
       ...(machine.definitionUnavailable ? { definitionUnavailable: true } : {}),
+      ...(role.unknown ? { rolePoliciesUnknown: true } : {}),
       ...(ignore.length === 0 ? {} : { ignore }),
       resource: { uri: path, text, line: machine.position.line, column: machine.position.column },
     });
@@ -55,16 +126,21 @@ async function planTargets(path: string, flags: CheckFlags): Promise<PreparedAud
 
 /**
  * The state machines of --terraform-plan files (the JSON of `terraform show -json PLANFILE`, docs/terraform.md): one
- * target per `aws_sfn_state_machine` instance, audited against its role as the plan defines it, with --boundary,
- * --scp and --context applied as for any target. A plan without a state machine is an error only when no plan has one.
+ * target per `aws_sfn_state_machine` instance, audited against its role as the plan defines it (or, for a role the
+ * plan does not define, the run's --policy/--authorization-details), with --boundary, --scp and --context applied as
+ * for any target. A plan without a state machine is an error only when no plan has one.
  */
 export async function loadTerraformTargets(flags: CheckFlags): Promise<PreparedAudit[]> {
   const paths = flags['terraform-plan'] ?? [];
+  let outside: Promise<OutsideRoles | undefined> | undefined;
+  const readOutside = () => {
+    outside ??= readOutsideRoles(flags);
+    return outside;
+  };
   const targets: PreparedAudit[] = [];
-  for (const path of paths) targets.push(...(await planTargets(path, flags)));
+  for (const path of paths) targets.push(...(await planTargets(path, flags, readOutside)));
   if (paths.length > 0 && targets.length === 0) {
-    const named = paths.length === 1 ? paths[0] : `${paths.join(', ')}`;
-    throw new InputError(`${named}: no aws_sfn_state_machine resource in the plan (nothing to audit)`);
+    throw new InputError(`${paths.join(', ')}: no aws_sfn_state_machine resource in the plan (nothing to audit)`);
   }
   return targets;
 }

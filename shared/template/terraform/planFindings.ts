@@ -94,8 +94,9 @@ export function valueKnownAfterApplyFinding(input: {
 
 /**
  * The LOW finding for an execution role the plan does not define (another stack's role, a data source, a variable) or
- * whose `role_arn` is known only after apply without leading to a role of the plan: every policy of it is unknown, so
- * it stands in as `Allow *` on a condition and what the definition needs is reported conditional, not missing.
+ * whose `role_arn` is known only after apply without leading to a role of the plan, when no --policy or
+ * --authorization-details describes it: its policies are unknown, so nothing was checked against them (the
+ * requirements are still reported) and nothing is reported missing.
  */
 export function roleOutsidePlanFinding(input: {
   readonly stateMachineArn: string | null;
@@ -120,13 +121,14 @@ export function roleOutsidePlanFinding(input: {
     actions: [],
     resources: [input.roleArn ?? `${input.address}.role_arn`],
     decision: null,
-    title: `Execution role ${role} is unknown offline: ${input.reason}`,
+    title: `Execution role ${role} is unknown offline (${input.reason}); its policies were not checked`,
     consequence:
-      'What the role allows cannot be proven from the plan: every permission the definition needs is reported as conditional, not as missing',
+      "The state machine: the role's policies are not in the plan, so none of the permissions its definition needs were checked",
     docs: STATE_MACHINE_RESOURCE,
     details: {
       reason: input.reason,
-      fix: 'put the role in the same plan, or audit the deployed state machine (check --state-machine-arn ARN), where IAM returns its policies',
+      ...(input.roleArn === undefined ? {} : { role: input.roleArn }),
+      fix: "give the role's policies with --policy FILE or --authorization-details FILE, put the role in the same plan, or audit the deployed state machine with check --state-machine-arn",
     },
   };
 }

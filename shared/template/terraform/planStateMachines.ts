@@ -1,9 +1,7 @@
 import type { NamedPolicy } from '../../ports.js';
 import type { Finding, PolicyDocument, StateMachineDescription } from '../../types.js';
-import { unknownPolicy } from '../role/policyWithUnresolved.js';
 import { findPlanRole } from './findPlanRole.js';
 import { createPlanAddressLocator, type PlanAddressLocator, type PlanPosition } from './locatePlanAddress.js';
-import { roleOutsidePlanFinding } from './planFindings.js';
 import { type PlacementFlags, type PlanPlacement, planPlacement } from './planPlacement.js';
 import type { PlanRoleContext } from './planRoleContext.js';
 import { planRolePolicies } from './planRolePolicies.js';
@@ -17,6 +15,11 @@ export type PlanStateMachine = {
   readonly description: StateMachineDescription;
   /** True when the definition is not in the plan (a DefinitionUnavailable finding says why). */
   readonly definitionUnavailable: boolean;
+  /**
+   * Why the plan does not define the execution role (its policies are then unknown: `identity` is empty, and the
+   * caller takes the role from --policy/--authorization-details or reports roleOutsidePlanFinding), when it does not.
+   */
+  readonly roleOutsidePlan?: string;
   readonly identity: readonly NamedPolicy[];
   readonly boundary?: NamedPolicy;
   readonly trust?: PolicyDocument;
@@ -55,15 +58,6 @@ function tagsOf(resource: PlanResource): Record<string, string> {
   return tags;
 }
 
-/** The stand-in for a role whose policies the plan does not hold, and the finding that says why. */
-function unknownRole(context: PlanRoleContext, address: string, reason: string) {
-  const { stateMachineArn, roleArn } = context;
-  context.findings.push(roleOutsidePlanFinding({ stateMachineArn, address, roleArn, reason }));
-  return {
-    identity: [{ name: roleArn ?? `${address}.role_arn`, document: unknownPolicy(`Role ${roleArn ?? address}`) }],
-  };
-}
-
 /** One state machine: its description, its role's policies as the plan defines them, and the findings about both. */
 function readStateMachine(
   plan: TerraformPlan,
@@ -78,11 +72,12 @@ function readStateMachine(
   const roleArn = link.found ? roleArnOf(link.role, placement) : link.roleArn;
   const context: PlanRoleContext = { plan, stateMachineArn, roleArn, findings: [] };
   const description = { ...described.description, ...(roleArn === undefined ? {} : { roleArn }) };
-  const role = link.found ? planRolePolicies(context, link.role) : unknownRole(context, resource.address, link.reason);
+  const role = link.found ? planRolePolicies(context, link.role) : { identity: [] };
   return {
     address: resource.address,
     description,
     definitionUnavailable: described.definitionUnavailable,
+    ...(link.found ? {} : { roleOutsidePlan: link.reason }),
     ...role,
     findings: [...described.findings, ...context.findings],
     tags: tagsOf(resource),

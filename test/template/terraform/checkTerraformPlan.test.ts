@@ -284,6 +284,98 @@ describe('sfn-role-audit check --terraform-plan', () => {
     expect(report?.summary.requirements).toBe(0);
   });
 
+  /** The Lambda + Batch plan with its role created elsewhere: role_arn is a literal ARN and the role is not in it. */
+  const outsidePlan = (roleArn: string) =>
+    editedPlan('lambda-batch.plan.json', (plan) => {
+      const machine = changeOf(plan, 'aws_sfn_state_machine.orders');
+      machine.after.role_arn = roleArn;
+      delete machine.after_unknown.role_arn;
+      plan.resource_changes = (plan.resource_changes as Change[]).filter((c) => !c.address.startsWith('aws_iam_role'));
+      const root = (
+        plan.configuration as {
+          root_module: { resources: { address: string; expressions: Record<string, unknown> }[] };
+        }
+      ).root_module;
+      const config = root.resources.find((r) => r.address === 'aws_sfn_state_machine.orders');
+      if (config !== undefined) config.expressions.role_arn = { constant_value: roleArn };
+    });
+
+  it('reports the requirements and one PolicyContentUnknown when the plan does not define the role', async () => {
+    const { code, report } = await check([
+      '--terraform-plan',
+      outsidePlan('arn:aws:iam::111122223333:role/platform/orders'),
+    ]);
+    expect(code).toBe(0);
+    expect(report?.findings.map((f) => [f.rule, f.severity, f.title])).toEqual([
+      [
+        'PolicyContentUnknown',
+        'LOW',
+        'Execution role arn:aws:iam::111122223333:role/platform/orders is unknown offline (the plan does not define it); its policies were not checked',
+      ],
+    ]);
+    expect(report?.summary.requirements).toBe(5);
+    expect(report?.summary.checkedRequests).toBe(0);
+  });
+
+  it('audits a role the plan does not define against --policy files', async () => {
+    const path = outsidePlan('arn:aws:iam::111122223333:role/platform/orders');
+    const { code, report } = await check([
+      '--terraform-plan',
+      path,
+      '--policy',
+      'test/fixtures/cli/role-lambda-only.json',
+    ]);
+    expect(code).toBe(1);
+    expect(report?.findings.map((f) => `${f.rule} ${f.severity} ${f.actions.join(',')}`)).toEqual([
+      'MissingPermission CRITICAL batch:DescribeJobs',
+      `MissingPermission CRITICAL ${EVENTS.join(',')}`,
+      'MissingPermission HIGH batch:SubmitJob',
+      'MissingPermission MEDIUM batch:TerminateJob',
+    ]);
+  });
+
+  it('finds a role the plan does not define in --authorization-details, and says when it is not there', async () => {
+    const found = await check([
+      '--terraform-plan',
+      outsidePlan('arn:aws:iam::111122223333:role/app/OrdersRole'),
+      '--authorization-details',
+      'test/fixtures/cli/authorization-details.json',
+    ]);
+    expect(found.report?.role.arn).toBe('arn:aws:iam::111122223333:role/app/OrdersRole');
+    expect(found.report?.findings.some((f) => f.rule === 'PolicyContentUnknown' || f.rule === 'RoleNotFound')).toBe(
+      false,
+    );
+    const missing = await check([
+      '--terraform-plan',
+      outsidePlan('arn:aws:iam::111122223333:role/gone'),
+      '--authorization-details',
+      'test/fixtures/cli/authorization-details.json',
+    ]);
+    expect(missing.code).toBe(1);
+    expect(missing.report?.findings.map((f) => [f.rule, f.severity])).toEqual([['RoleNotFound', 'CRITICAL']]);
+  });
+
+  it('points SARIF results at the address of the state machine in the plan file', async () => {
+    const io = fakeIo();
+    const cwd = process.cwd();
+    process.chdir(ROOT);
+    try {
+      await runCli(['check', '--terraform-plan', planFixture('module.plan.json'), '--format', 'sarif'], {
+        io,
+        clients: noClients,
+        now: () => NOW,
+      });
+    } finally {
+      process.chdir(cwd);
+    }
+    const sarif = JSON.parse(io.out) as {
+      runs: { results: { locations: { physicalLocation: Record<string, { [k: string]: unknown }> }[] }[] }[];
+    };
+    const [location] = sarif.runs[0]?.results[0]?.locations ?? [];
+    expect(location?.physicalLocation.artifactLocation?.uri).toBe('test/fixtures/terraform/module.plan.json');
+    expect(location?.physicalLocation.region).toMatchObject({ startLine: 1, startColumn: 4926 });
+  });
+
   const failures: { name: string; args: () => string[]; message: string }[] = [
     {
       name: 'a plan without a state machine',
@@ -337,6 +429,7 @@ describe('loadTerraformTargets', () => {
           description: target.description,
           simulator: target.simulator,
           ...(target.inputFindings === undefined ? {} : { inputFindings: target.inputFindings }),
+          ...(target.rolePoliciesUnknown === true ? { rolePoliciesUnknown: true } : {}),
           now: NOW,
         });
         reports.push([target.id.split('#')[1] ?? '', report.findings.map(summary)]);
@@ -360,14 +453,6 @@ describe('loadTerraformTargets', () => {
         [
           'aws_sfn_state_machine.legacy[0]',
           [
-            {
-              rule: 'ConditionalPermission',
-              severity: 'MEDIUM',
-              purpose: 'invoke',
-              actions: ['lambda:InvokeFunction'],
-              resources: [fn('report-legacy')],
-              decision: 'conditional',
-            },
             {
               rule: 'PolicyContentUnknown',
               severity: 'LOW',

@@ -157,15 +157,9 @@ describe('planStateMachines on the fixtures', () => {
         'arn:aws:iam::111122223333:role/reports-hourly',
         ['aws_iam_role_policy.pipeline["hourly"]'],
       ],
-      [
-        'aws_sfn_state_machine.legacy[0]',
-        'arn:aws:iam::111122223333:role/legacy-reports-sfn',
-        ['arn:aws:iam::111122223333:role/legacy-reports-sfn'],
-      ],
+      ['aws_sfn_state_machine.legacy[0]', 'arn:aws:iam::111122223333:role/legacy-reports-sfn', []],
     ]);
-    expect(rules(machines[2] as PlanStateMachine)).toEqual([
-      'PolicyContentUnknown arn:aws:iam::111122223333:role/legacy-reports-sfn',
-    ]);
+    expect(machines.map((m) => m.roleOutsidePlan)).toEqual([undefined, undefined, 'the plan does not define it']);
   });
 });
 
@@ -326,34 +320,43 @@ describe('planStateMachines: the role and its policies', () => {
     machine: Record<string, unknown>;
     unknown: unknown;
     config: Record<string, unknown>;
-    want: string;
+    reason: string;
   }[] = [
     {
       name: 'a role ARN of another stack',
       machine: { role_arn: 'arn:aws:iam::111122223333:role/elsewhere' },
       unknown: {},
       config: {},
-      want: 'Execution role arn:aws:iam::111122223333:role/elsewhere is unknown offline: the plan does not define it',
+      reason: 'the plan does not define it',
     },
     {
       name: 'a role_arn known only after apply through a local value',
       machine: {},
       unknown: { role_arn: true },
       config: { role_arn: { references: ['local.role_arn'] } },
-      want: 'Execution role the role of aws_sfn_state_machine.m is unknown offline: role_arn is known only after apply and depends on local.role_arn, and leads to no aws_iam_role of the plan',
+      reason:
+        'role_arn is known only after apply and depends on local.role_arn, and leads to no aws_iam_role of the plan',
+    },
+    {
+      name: 'a role_arn that references a role data source (a role of another configuration)',
+      machine: {},
+      unknown: { role_arn: true },
+      config: { role_arn: { references: ['data.aws_iam_role.shared.arn', 'data.aws_iam_role.shared'] } },
+      reason:
+        'role_arn is known only after apply and depends on data.aws_iam_role.shared.arn, and leads to no aws_iam_role of the plan',
     },
   ];
   it.each(outside)(
-    'stands in for $name with one PolicyContentUnknown finding',
-    ({ machine, unknown, config, want }) => {
+    'says the plan does not define $name, with no policy of its own',
+    ({ machine, unknown, config, reason }) => {
       const plan = readPlan({
         resource_changes: [change('aws_sfn_state_machine.m', { definition: LAMBDA_DEFINITION, ...machine }, unknown)],
         configuration: { root_module: { resources: [configured('aws_sfn_state_machine.m', config)] } },
       });
       const found = only(planStateMachines(plan));
-      expect(found.findings.map((f) => [f.rule, f.severity, f.title])).toEqual([['PolicyContentUnknown', 'LOW', want]]);
-      expect(found.identity).toHaveLength(1);
-      expect(JSON.stringify(found.identity[0]?.document)).toContain('"Action":"*"');
+      expect(found.roleOutsidePlan).toBe(reason);
+      expect(found.identity).toEqual([]);
+      expect(found.findings).toEqual([]);
     },
   );
 
