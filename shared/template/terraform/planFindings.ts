@@ -8,9 +8,10 @@ const STATE_MACHINE_RESOURCE =
   'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/sfn_state_machine';
 
 /**
- * The MEDIUM finding for a state machine whose `definition` the plan knows only after apply (Terraform computes a
+ * The LOW finding for a state machine whose `definition` the plan knows only after apply (Terraform computes a
  * string as a whole, so `jsonencode({… aws_lambda_function.f.arn …})` of a function still to be created is unknown):
- * nothing of it was checked. MEDIUM, not HIGH: nothing is known to break, but a pass would claim what was not proven.
+ * nothing of it was checked. LOW, as DefinitionUnavailable is for templates (shared/findings/definitionUnavailableFinding.ts):
+ * nothing is known to break, and a rule keeps one severity whatever the input.
  */
 export function definitionUnknownFinding(input: {
   readonly stateMachineArn: string | null;
@@ -31,7 +32,7 @@ export function definitionUnknownFinding(input: {
       resources: [input.address],
     }),
     rule: 'DefinitionUnavailable',
-    severity: 'MEDIUM',
+    severity: 'LOW',
     purpose: null,
     state: null,
     integration: null,

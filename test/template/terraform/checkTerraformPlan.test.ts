@@ -266,18 +266,18 @@ describe('sfn-role-audit check --terraform-plan', () => {
     expect(JSON.stringify(kms?.details)).toContain('sfn-role-audit:unresolved/aws_kms_key.sfn.arn (known after apply)');
   });
 
-  it('says a definition known only after apply was not checked, at MEDIUM', async () => {
+  it('says a definition known only after apply was not checked, at LOW', async () => {
     const path = editedPlan('lambda-batch.plan.json', (plan) => {
       const machine = changeOf(plan, 'aws_sfn_state_machine.orders');
       delete machine.after.definition;
       machine.after_unknown.definition = true;
     });
-    const { code, report } = await check(['--terraform-plan', path, '--fail-on', 'medium']);
+    const { code, report } = await check(['--terraform-plan', path, '--fail-on', 'low']);
     expect(code).toBe(1);
     expect(report?.findings.map((f) => [f.rule, f.severity, f.title])).toEqual([
       [
         'DefinitionUnavailable',
-        'MEDIUM',
+        'LOW',
         'aws_sfn_state_machine.orders: the definition is known only after apply (it depends on aws_lambda_function.validate.arn, aws_batch_job_queue.orders.arn, aws_batch_job_definition.fulfil.arn); nothing was checked',
       ],
     ]);

@@ -377,7 +377,7 @@ describe('planStateMachines: the role and its policies', () => {
     expect(machine.definitionUnavailable).toBe(true);
     expect(machine.findings[0]).toMatchObject({
       rule: 'DefinitionUnavailable',
-      severity: 'MEDIUM',
+      severity: 'LOW',
       title:
         'aws_sfn_state_machine.m: the definition is known only after apply (it depends on aws_lambda_function.new.arn, path.module); nothing was checked',
       details: { dependsOn: ['aws_lambda_function.new.arn', 'path.module'] },
