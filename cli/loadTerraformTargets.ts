@@ -13,6 +13,12 @@ import type { CheckFlags } from './checkOptions.js';
 import { createCheckSimulator } from './createCheckSimulator.js';
 import type { PreparedAudit } from './preparedAudit.js';
 
+/** Help for `check --terraform-plan` (docs/terraform.md). */
+export const TERRAFORM_HELP = `Terraform (docs/terraform.md):
+  --terraform-plan FILE      audit every aws_sfn_state_machine of a plan: the JSON of terraform show -json PLANFILE
+                             (repeatable); its role comes from the plan, or from --policy/--authorization-details
+                             when the plan only names it; --region/--account/--partition win over the plan's`;
+
 /**
  * How large a plan file may be: `terraform show -json` of a large configuration runs to tens of MiB (every resource
  * twice, with the configuration and the prior state); 256 MiB holds the largest and stops a wrong file early.
