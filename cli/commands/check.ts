@@ -11,6 +11,7 @@ import { applyConfigFile, CONFIG_HELP } from '../loadConfigFile.js';
 import { contextOverridesFrom } from '../loadDefinitionInput.js';
 import { INPUTS_HELP } from '../loadPositionalTargets.js';
 import { TEMPLATE_HELP } from '../loadTemplateTargets.js';
+import { TERRAFORM_HELP } from '../loadTerraformTargets.js';
 import { OUTPUT_HELP, planOutputs } from '../outputPlan.js';
 import { oneOf, parseCommandArgsWithPositionals } from '../parseCommandArgs.js';
 import type { TargetReport } from '../preparedAudit.js';
@@ -29,6 +30,8 @@ ${DEFINITION_HELP}
 ${INPUTS_HELP}
 
 ${TEMPLATE_HELP}
+
+${TERRAFORM_HELP}
 
 Role, offline (files; no AWS credentials; the embedded IAM evaluator decides; --policy and/or
 --authorization-details):
