@@ -1,5 +1,5 @@
 import type { PermissionSimulator } from '../shared/ports.js';
-import type { AuditReport, Finding, PolicyDocument, StateMachineDescription } from '../shared/types.js';
+import type { AuditReport, DeriveContext, Finding, PolicyDocument, StateMachineDescription } from '../shared/types.js';
 
 /**
  * One state machine `check` audits, gathered before the audit: the state machine, the simulator, the role, where
@@ -32,6 +32,11 @@ export type PreparedAudit = {
    * entry of inputFindings says so).
    */
   rolePoliciesUnknown?: boolean;
+  /**
+   * Region, account and partition of this target where they differ from the run's --region/--account/--partition (a
+   * CDK stack's own environment from the assembly manifest); the run's apply otherwise.
+   */
+  contextOverrides?: Partial<DeriveContext>;
   /** Ignore entries of this target alone (template Metadata `sfn-role-audit: {ignore: [...]}`, config overrides). */
   ignore?: string[];
   /**

@@ -89,14 +89,14 @@ export async function runCheck(argv: string[], deps: CliDeps): Promise<number> {
       ...(target.inputFindings === undefined ? {} : { inputFindings: target.inputFindings }),
       ...(target.definitionUnavailable === true ? { definitionUnavailable: true } : {}),
       ...(target.rolePoliciesUnknown === true ? { rolePoliciesUnknown: true } : {}),
-      contextOverrides,
+      contextOverrides: target.contextOverrides ?? contextOverrides,
       ignore: [...(flags.ignore ?? []), ...(target.ignore ?? [])],
       now,
     });
     audited.push({ target, report });
   }
   const results = await applyBaseline(applyIgnoreRules(audited, config, now, deps.io), flags, deps);
-  await writeOutputs(results, outputs, deps);
+  await writeOutputs(results, { ...outputs, failOnOf: (id) => failOnFor(config, id, failOn) }, deps);
   return Math.max(
     0,
     ...results.map(({ target, report }) => exitCodeFor(report.findings, failOnFor(config, target.id, failOn))),
