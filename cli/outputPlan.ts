@@ -13,6 +13,8 @@ export type OutputPlan = {
   outputs: OutputTarget[];
   /** --fail-on, which decides the failures of the JUnit report. */
   failOn: FailOn;
+  /** The --fail-on of one target when the config file overrides it for some (else `failOn`). */
+  failOnOf?: (targetId: string) => FailOn;
   /** SARIF `automationDetails.id`: --sarif-category (default `sfn-role-audit`) followed by `/`. */
   automationId: string;
 };

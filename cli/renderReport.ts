@@ -22,7 +22,14 @@ export const REPORT_FORMATS = ['text', 'json', 'sarif', 'junit'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** What rendering needs beyond the reports: colour, --fail-on, the SARIF category and where paths are relative to. */
-export type RenderContext = { color: boolean; failOn: FailOn; automationId: string; base: PathBase };
+export type RenderContext = {
+  color: boolean;
+  failOn: FailOn;
+  /** The --fail-on of one target, when the config file sets it per state machine. */
+  failOnOf?: (targetId: string) => FailOn;
+  automationId: string;
+  base: PathBase;
+};
 
 /** A rendered report, with the SARIF counts when it is SARIF (to warn about GitHub's limits). */
 export type RenderedReport = { text: string; sarif?: RenderedSarif };
@@ -97,8 +104,9 @@ export function renderReports(
       report,
       file: displayPathOf(definition ?? anchor),
     }));
-    const isFailure = (finding: Parameters<typeof exitCodeFor>[0][number]) =>
-      exitCodeFor([finding], context.failOn) === 1;
+    const failOnOf = context.failOnOf ?? (() => context.failOn);
+    const isFailure = (finding: Parameters<typeof exitCodeFor>[0][number], target: { id: string }) =>
+      exitCodeFor([finding], failOnOf(target.id)) === 1;
     return { text: renderJunit(junitTargets, { isFailure }) };
   }
   const sarif = renderSarifLog(targets, {

@@ -47,7 +47,13 @@ export async function writeOutputs(results: readonly TargetReport[], plan: Outpu
   const base = { cwd, root: findRepositoryRoot(cwd) };
   const rendered = plan.outputs.map((output) => {
     const color = output.format === 'text' && output.path === null && useColor(deps.io);
-    const context = { color, failOn: plan.failOn, automationId: plan.automationId, base };
+    const context = {
+      color,
+      failOn: plan.failOn,
+      ...(plan.failOnOf === undefined ? {} : { failOnOf: plan.failOnOf }),
+      automationId: plan.automationId,
+      base,
+    };
     return { output, rendered: renderReports(results, output.format, context) };
   });
   const ordered = [

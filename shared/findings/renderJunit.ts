@@ -13,8 +13,8 @@ export type JunitTarget = {
   file?: string;
 };
 
-/** Which findings fail their test case: those that fail the run (`--fail-on`). */
-export type JunitOptions = { isFailure: (finding: Finding) => boolean };
+/** Which findings fail their test case: those that fail the run (`--fail-on`, which may differ per target). */
+export type JunitOptions = { isFailure: (finding: Finding, target: JunitTarget) => boolean };
 
 function worstFirst(findings: readonly Finding[]): Finding[] {
   return [...findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
@@ -56,7 +56,7 @@ type Outcome = 'passed' | 'failed' | 'skipped';
 function testcaseOf(target: JunitTarget, c: JunitCase, options: JunitOptions): { xml: string; outcome: Outcome } {
   const file = target.file === undefined ? '' : ` file="${xmlAttribute(target.file)}"`;
   const open = `    <testcase name="${xmlAttribute(c.name)}" classname="${xmlAttribute(target.id)}"${file} time="0"`;
-  const failing = worstFirst(c.findings.filter(options.isFailure));
+  const failing = worstFirst(c.findings.filter((finding) => options.isFailure(finding, target)));
   const [worst] = failing;
   if (worst !== undefined) {
     const more = failing.length > 1 ? ` (and ${failing.length - 1} more)` : '';

@@ -167,5 +167,9 @@ describe('renderReports: JUnit', () => {
     expect(strict.testsuites.failures).toBe('4');
     const lenient = parser.parse(renderReports(results, 'junit', { ...CONTEXT, failOn: 'critical' }).text);
     expect(lenient.testsuites.failures).toBe('2');
+    const perTarget = parser.parse(
+      renderReports(results, 'junit', { ...CONTEXT, failOnOf: (id) => (id === 'a' ? 'none' : 'medium') }).text,
+    );
+    expect(perTarget.testsuites.testsuite.map((s: { failures: string }) => s.failures)).toEqual(['0', '3']);
   });
 });
