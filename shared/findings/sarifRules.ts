@@ -119,7 +119,7 @@ export const RULE_SEVERITY: Record<Rule, Severity | 'byPurpose' | 'milderByPurpo
   UntrustedRole: 'CRITICAL',
   DefinitionUnavailable: 'LOW',
   PolicyContentUnknown: 'LOW',
-  UnresolvedTemplateValue: 'LOW',
+  UnresolvedTemplateValue: 'INFORMATIONAL',
 };
 
 /** How often a rule's results are true (GitHub's `precision`): lower where the audit reports what it cannot prove. */

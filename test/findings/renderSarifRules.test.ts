@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildFindings } from '../../shared/findings/buildFindings.js';
+import { definitionUnavailableFinding } from '../../shared/findings/definitionUnavailableFinding.js';
 import { invalidDefinitionFindings } from '../../shared/findings/invalidDefinitionFindings.js';
 import { roleNotFoundFinding } from '../../shared/findings/roleNotFoundFinding.js';
+import { roleOutsideTemplateFinding } from '../../shared/findings/roleOutsideTemplateFinding.js';
 import { RULE_TEXT, ruleSeverity, sarifRule } from '../../shared/findings/sarifRules.js';
+import { unresolvedTemplateValueFinding } from '../../shared/findings/unresolvedTemplateValueFinding.js';
 import { untrustedRoleFinding } from '../../shared/findings/untrustedRoleFinding.js';
 import { policyContentUnknownFinding } from '../../shared/template/role/policyContentUnknownFinding.js';
 import { type Finding, PURPOSES, type Purpose, type Rule } from '../../shared/types.js';
@@ -112,6 +115,14 @@ function builtFindings(): Finding[] {
       reason: 'not shipped',
       layer: 'identity',
     }),
+    definitionUnavailableFinding({
+      stateMachineArn: SM_ARN,
+      location: 's3://bucket/definition.json',
+      reason: 'DefinitionS3Location is not read offline',
+      docs: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-stepfunctions-statemachine.html',
+    }),
+    unresolvedTemplateValueFinding(SM_ARN, 'Ref OrdersTopic: parameter without a value'),
+    roleOutsideTemplateFinding(SM_ARN, 'arn:aws:iam::111122223333:role/outside'),
   ];
 }
 
@@ -128,6 +139,8 @@ describe('ruleSeverity', () => {
         'UntrustedRole',
         'InvalidDefinition',
         'PolicyContentUnknown',
+        'DefinitionUnavailable',
+        'UnresolvedTemplateValue',
       ]),
     );
     for (const finding of findings) {
