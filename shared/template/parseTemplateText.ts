@@ -1,8 +1,19 @@
-import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  type YAMLError,
+} from 'yaml';
 import { locateJsonPaths } from '../findings/locateJsonPaths.js';
 import { InputError } from '../local/InputError.js';
 import { parseJsonText } from '../local/parseJsonText.js';
 import type { TemplatePosition } from './model.js';
+import { relaxFlowIndentation } from './relaxFlowIndentation.js';
 import { SHORT_FORM_TAGS } from './shortFormTags.js';
 import { yamlToValue } from './yamlToValue.js';
 
@@ -38,7 +49,7 @@ function yamlChild(doc: Document, node: Node | null | undefined, segment: string
   return undefined;
 }
 
-function parseYaml(text: string, source: string): ParsedTemplate {
+function parseDocumentOf(text: string) {
   const lines = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter: lines,
@@ -46,13 +57,31 @@ function parseYaml(text: string, source: string): ParsedTemplate {
     uniqueKeys: true,
     prettyErrors: false,
   });
+  return { doc, lines };
+}
+
+/** The first error of a parse as one line, with a hint where CloudFormation's own rule explains it. */
+function syntaxError(error: YAMLError, lines: LineCounter, source: string): InputError {
+  const at = lines.linePos(error.pos[0]);
+  const reason =
+    error.code === 'RESOURCE_EXHAUSTION'
+      ? 'nested too deeply'
+      : error.code === 'MULTIPLE_TAGS'
+        ? 'a value has two tags (CloudFormation: write the inner function in long form, e.g. !GetAZs {Ref: AWS::Region})'
+        : error.message.split('\n')[0];
+  return new InputError(`${source}: not valid YAML at line ${at.line}, column ${at.col}: ${reason}`);
+}
+
+function parseYaml(original: string, source: string): ParsedTemplate {
+  let { doc, lines } = parseDocumentOf(original);
+  let text = original;
   const [error] = doc.errors;
-  if (error !== undefined) {
-    const at = lines.linePos(error.pos[0]);
-    const where = ` at line ${at.line}, column ${at.col}`;
-    const reason = error.code === 'RESOURCE_EXHAUSTION' ? 'nested too deeply' : error.message.split('\n')[0];
-    throw new InputError(`${source}: not valid YAML${where}: ${reason}`);
+  if (error !== undefined && doc.errors.some((e) => e.code === 'BAD_INDENT')) {
+    const relaxed = relaxFlowIndentation(original);
+    const again = parseDocumentOf(relaxed);
+    if (again.doc.errors.length === 0) ({ doc, lines, text } = { ...again, text: relaxed });
   }
+  if (doc.errors.length > 0 && error !== undefined) throw syntaxError(error, lines, source);
   const value = yamlToValue(doc, lines, source, text);
   return {
     value,

@@ -88,6 +88,56 @@ describe('parseTemplateText', () => {
     expect(parsed.value).toEqual({ A: { x: 1 }, B: { x: 1 } });
   });
 
+  it('reads a JSON-style flow map whose closing brace sits under its key, as PyYAML (SAM, cfn-lint) does', () => {
+    const text = [
+      'Resources:',
+      '  Key:',
+      '    Type: AWS::KMS::Key',
+      '    Properties:',
+      '      KeyPolicy: {',
+      '        "Statement": [',
+      '          {"Effect": "Allow", "Action": "kms:*", "Resource": "*"}',
+      '        ]',
+      '    }',
+      '  Other:',
+      '    Type: AWS::SQS::Queue',
+      '',
+    ].join('\n');
+    const parsed = parseTemplateText(text, 't.yaml');
+    expect(parsed.value).toEqual({
+      Resources: {
+        Key: {
+          Type: 'AWS::KMS::Key',
+          Properties: { KeyPolicy: { Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }] } },
+        },
+        Other: { Type: 'AWS::SQS::Queue' },
+      },
+    });
+    expect(parsed.positionOf(['Resources', 'Other'])).toEqual({ line: 10, column: 3 });
+  });
+
+  it('leaves flow collections, quoted braces and block scalars alone when relaxing indentation', () => {
+    const text = [
+      'A: |',
+      '  {not: a flow',
+      'B: "{quoted"',
+      'C: arn:${AWS::Region}:x',
+      'D: [1,',
+      '  2]',
+      'E: {a: [1,',
+      ' 2]',
+      '}',
+      '',
+    ].join('\n');
+    expect(parseTemplateText(text, 't.yaml').value).toEqual({
+      A: '{not: a flow\n',
+      B: '{quoted',
+      C: 'arn:${AWS::Region}:x',
+      D: [1, 2],
+      E: { a: [1, 2] },
+    });
+  });
+
   it('reads JSON templates, a byte order mark included', () => {
     const parsed = parseTemplateText('\uFEFF{"Resources": {"Q": {"Type": "AWS::SQS::Queue"}}}', 't.json');
     expect(parsed.format).toBe('json');
@@ -135,6 +185,17 @@ describe('parseTemplateText', () => {
       name: 'nesting deeper than the parser takes',
       text: `A: ${'['.repeat(5000)}${']'.repeat(5000)}\n`,
       message: 'nested too deeply',
+    },
+    {
+      name: 'two tags on one value, with the long-form hint',
+      text: 'A: !GetAZs !Ref AWS::Region\n',
+      message:
+        'a value has two tags (CloudFormation: write the inner function in long form, e.g. !GetAZs {Ref: AWS::Region})',
+    },
+    {
+      name: 'a flow map that stays broken once re-indented, with the first error',
+      text: 'A: {\n  b: 1\nC: 2\n',
+      message: 'bad.yaml: not valid YAML at line 3',
     },
     { name: 'a JSON syntax error', text: '{"A": 1,, }', message: 'bad.yaml: not valid JSON at line 1, column 9' },
     { name: 'an empty file', text: '  \n', message: 'bad.yaml: the file is empty' },
