@@ -17,6 +17,11 @@ export function significantReferences(references: readonly string[]): string[] {
   );
 }
 
+/** True for `each.key`, `count.index`, `path.module`, `terraform.workspace`: they pick an instance or a file, not a value. */
+export function isMetaReference(reference: string): boolean {
+  return /^(each|count|path|terraform)\./.test(reference);
+}
+
 /** The scope the expressions of a resource are evaluated in. */
 export function scopeOf(resource: PlanResource) {
   return { moduleAddress: resource.moduleAddress, ...(resource.index === undefined ? {} : { index: resource.index }) };
@@ -67,8 +72,7 @@ export function onlyTarget(
   references: readonly string[],
 ): PlanResource | undefined {
   let found: PlanResource | undefined;
-  // `each.key`, `count.index`, `path.module` pick an instance or a file; they are not a value of their own.
-  for (const reference of references.filter((r) => !/^(each|count|path|terraform)\./.test(r))) {
+  for (const reference of references.filter((r) => !isMetaReference(r))) {
     const targets = resolvePlanReferences(plan, scopeOf(resource), [reference]);
     if (targets.length !== 1 || (found !== undefined && targets[0] !== found)) return undefined;
     found = targets[0];

@@ -2,7 +2,7 @@ import type { NamedPolicy } from '../../ports.js';
 import type { PolicyDocument } from '../../types.js';
 import { linksToRole } from './linksToRole.js';
 import { managedPolicyAt, managedPolicyByArn, managedPolicyResource } from './planManagedPolicy.js';
-import { planPolicyOf, scopeOf, significantReferences } from './planPolicyOf.js';
+import { isMetaReference, planPolicyOf, scopeOf, significantReferences } from './planPolicyOf.js';
 import { decidableTrust, namedPlanPolicy, type PlanRoleContext, unknownPlanPolicy } from './planRoleContext.js';
 import type { PlanResource } from './planTypes.js';
 import { expressionAt, isConfigured, knownString, valueAt } from './planValues.js';
@@ -75,7 +75,7 @@ function managedPolicyArns(context: PlanRoleContext, role: PlanResource): NamedP
   const references = significantReferences(
     expressionAt(role.config?.expressions, ['managed_policy_arns'])?.references ?? [],
   );
-  for (const reference of references) {
+  for (const reference of references.filter((r) => !isMetaReference(r))) {
     const [target, ...others] = resolvePlanReferences(context.plan, scopeOf(role), [reference]);
     if (target?.type === 'aws_iam_policy' && others.length === 0) {
       const arn = knownString(target, ['arn']);

@@ -3,13 +3,6 @@
  * (https://developer.hashicorp.com/terraform/internals/json-format). Built by readTerraformPlan.
  */
 
-/** An `<expression-representation>`: a constant, or the references of an expression Terraform evaluates later. */
-export type PlanExpression = {
-  readonly constant?: unknown;
-  readonly hasConstant: boolean;
-  readonly references: readonly string[];
-};
-
 /** A `<block-expressions-representation>`: attribute expressions and nested blocks (one object or a list of them). */
 export type PlanBlock = { readonly [name: string]: unknown };
 

@@ -30,6 +30,8 @@ function machineOf(extra: {
   config?: unknown[];
   machine?: Record<string, unknown>;
   role?: Record<string, unknown>;
+  roleUnknown?: Record<string, unknown>;
+  roleExpressions?: Record<string, unknown>;
 }) {
   const plan = readPlan({
     resource_changes: [
@@ -41,13 +43,26 @@ function machineOf(extra: {
       change(
         'aws_iam_role.sfn',
         { name: 'orders-sfn', path: '/', assume_role_policy: TRUST, ...extra.role },
-        { arn: true, id: true, ...(extra.role?.inline_policy === undefined ? { inline_policy: true } : {}) },
+        {
+          arn: true,
+          id: true,
+          ...(extra.role?.inline_policy === undefined ? { inline_policy: true } : {}),
+          ...extra.roleUnknown,
+        },
       ),
       ...(extra.changes ?? []),
     ],
     configuration: {
       provider_config: { aws: { name: 'aws', expressions: { region: { constant_value: 'us-east-1' } } } },
-      root_module: { resources: [MACHINE_CONFIG, ROLE_CONFIG, ...(extra.config ?? [])] },
+      root_module: {
+        resources: [
+          MACHINE_CONFIG,
+          extra.roleExpressions === undefined
+            ? ROLE_CONFIG
+            : configured('aws_iam_role.sfn', { name: { constant_value: 'orders-sfn' }, ...extra.roleExpressions }),
+          ...(extra.config ?? []),
+        ],
+      },
     },
   });
   return only(planStateMachines(plan, { account: '111122223333' }));
@@ -276,6 +291,25 @@ describe('planStateMachines: the role and its policies', () => {
         ],
       },
       identity: ['arn:aws:iam::aws:policy/AWSStepFunctionsReadOnlyAccess'],
+    },
+    {
+      name: 'managed_policy_arns known only after apply: the policies its expression references, the rest unknown',
+      extra: {
+        changes: [change('aws_iam_policy.p', { name: 'p', path: '/', policy: INVOKE }, { arn: true })],
+        roleUnknown: { managed_policy_arns: true },
+        roleExpressions: {
+          managed_policy_arns: {
+            references: ['aws_iam_policy.p.arn', 'aws_iam_policy.p', 'local.extra_arns', 'count.index'],
+          },
+        },
+      },
+      identity: ['aws_iam_policy.p', 'aws_iam_role.sfn.managed_policy_arns (local.extra_arns)'],
+      findings: ['PolicyContentUnknown aws_iam_role.sfn.managed_policy_arns (local.extra_arns)'],
+    },
+    {
+      name: 'managed_policy_arns the provider computes (not configured) are none for a new role',
+      extra: { roleUnknown: { managed_policy_arns: true } },
+      identity: [],
     },
     {
       name: 'a permissions boundary that is an AWS managed policy shipped as data',
