@@ -6,6 +6,7 @@ import { loadTemplateModel } from '../shared/template/loadTemplateModel.js';
 import type { StackPlacement, TemplateModel, TemplateResource } from '../shared/template/model.js';
 import { hasUnresolved } from '../shared/template/unresolved.js';
 import type { CheckFlags } from './checkOptions.js';
+import { contextOverridesFrom } from './loadDefinitionInput.js';
 import {
   DEFAULT_PLACEMENT,
   loadTemplateFileTargets,
@@ -130,9 +131,12 @@ export async function loadCdkAssemblyTargets(
   const targets: PreparedAudit[] = [];
   for (const stack of await readCloudAssembly(directory)) {
     const placed = stackFlags(flags, stack);
+    // The audit derives ARNs in the stack's environment too, not in the run's --region/--account.
+    const contextOverrides = contextOverridesFrom(placed);
     for (const template of await templatesOf(stack, placed)) {
       const templateFlags = { ...placed, parameter: template.parameters };
-      targets.push(...(await loadTemplate(template.path, templateFlags, { stackName: template.stackName })));
+      const loaded = await loadTemplate(template.path, templateFlags, { stackName: template.stackName });
+      targets.push(...loaded.map((target) => ({ ...target, contextOverrides })));
     }
   }
   return targets;

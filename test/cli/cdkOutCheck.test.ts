@@ -6,9 +6,11 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CheckFlags } from '../../cli/checkOptions.js';
 import { collectTargets } from '../../cli/collectTargets.js';
+import { contextOverridesFrom } from '../../cli/loadDefinitionInput.js';
 import { readCloudAssembly } from '../../cli/readCloudAssembly.js';
 import { runCli } from '../../cli/runCli.js';
 import { auditStateMachine } from '../../shared/audit.js';
+import type { AuditReport } from '../../shared/types.js';
 import { synthesizeCdkOut } from './cdkOutApp.js';
 import { fakeIo } from './fakeIo.js';
 
@@ -44,6 +46,8 @@ async function auditByConstructPath(flags: CheckFlags, positionals: string[] = [
       ...(target.roleFound === undefined ? {} : { roleFound: target.roleFound }),
       ...(target.inputFindings === undefined ? {} : { inputFindings: target.inputFindings }),
       ...(target.definitionUnavailable === true ? { definitionUnavailable: true } : {}),
+      // As check does: the target's own placement (its stack's environment) over the run's flags.
+      contextOverrides: target.contextOverrides ?? contextOverridesFrom(flags),
       now: NOW,
     });
     const name = paths.get(logicalId) ?? target.id;
@@ -81,6 +85,11 @@ describe('check --cdk-out on a synthesized CDK app', () => {
     expect([...results]).toEqual(EXPECTED);
   });
 
+  it('audits stacks with an environment in it whatever --region and --account say', async () => {
+    const results = await auditByConstructPath({ 'cdk-out': [out], region: 'us-east-2', account: '444455556666' });
+    expect([...results]).toEqual(EXPECTED);
+  });
+
   it('audits the same state machines when cdk.out is given as a positional path', async () => {
     const results = await auditByConstructPath({}, [out]);
     expect([...results]).toEqual(EXPECTED);
@@ -110,4 +119,23 @@ describe('check --cdk-out on a synthesized CDK app', () => {
       expect(run.io.out).toContain('batch:TerminateJob');
     },
   );
+
+  it('reports, in JSON, only the Batch under-grants of the eu-west-1 stacks when --region names another Region', async () => {
+    const run = deps();
+    const exit = await runCli(['check', '--cdk-out', out, '--region', 'us-east-2', '--format', 'json'], run);
+    expect(run.io.err).toBe('');
+    expect(exit).toBe(0);
+    const reports = (JSON.parse(run.io.out) as { reports: { report: AuditReport }[] }).reports.map((r) => r.report);
+    expect(reports).toHaveLength(EXPECTED.length);
+    const findings = reports.flatMap((report) => report.findings.map((f) => `${report.stateMachine.arn} ${f.actions}`));
+    expect(findings).toEqual([
+      expect.stringMatching(
+        /^arn:aws:states:eu-west-1:111122223333:stateMachine:BatchSubmitJob\S+ batch:DescribeJobs$/,
+      ),
+      expect.stringMatching(
+        /^arn:aws:states:eu-west-1:111122223333:stateMachine:BatchSubmitJob\S+ batch:TerminateJob$/,
+      ),
+    ]);
+    expect(reports.at(-1)?.stateMachine.arn).toMatch(/^arn:aws:states:us-east-2:123456789012:stateMachine:Idle/);
+  });
 });
