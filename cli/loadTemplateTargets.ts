@@ -129,13 +129,17 @@ async function readOutsideRole(flags: CheckFlags): Promise<OutsideRole> {
   };
 }
 
-type Definition = { text: string; sarifUri: string; sarifText: string; embedded: boolean } | { unavailable: Finding };
+type Definition =
+  | { text: string; yaml: boolean; sarifUri: string; sarifText: string; embedded: boolean }
+  | { unavailable: Finding };
 
 /** The definition of a state machine: inline in the template, a DefinitionUri file (JSON or YAML), or unavailable. */
 async function definitionOf(model: LoadedTemplateModel, machine: TemplateStateMachine): Promise<Definition> {
   const arn = machine.description.stateMachineArn ?? null;
   const source = machine.definition;
-  if (source.kind === 'text') return { text: source.text, sarifUri: model.path, sarifText: model.text, embedded: true };
+  if (source.kind === 'text') {
+    return { text: source.text, yaml: false, sarifUri: model.path, sarifText: model.text, embedded: true };
+  }
   if (source.kind === 'unavailable') {
     return { unavailable: definitionUnavailableFinding({ stateMachineArn: arn, ...source }) };
   }
@@ -150,15 +154,26 @@ async function definitionOf(model: LoadedTemplateModel, machine: TemplateStateMa
       'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-statemachine.html#sam-statemachine-definitionuri';
     return { unavailable: definitionUnavailableFinding({ stateMachineArn: arn, location: file, reason, docs }) };
   }
-  if (
-    text
-      .replace(/^\uFEFF/, '')
-      .trimStart()
-      .startsWith('{')
-  )
-    return { text, sarifUri: file, sarifText: text, embedded: false };
-  const parsed = parseTemplateText(text, file);
-  return { text: JSON.stringify(parsed.value), sarifUri: file, sarifText: text, embedded: true };
+  // The file is JSON or YAML, as CloudFormation reads a DefinitionS3Location (SAM uploads the DefinitionUri file there).
+  const yaml = !text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .startsWith('{');
+  return { text, yaml, sarifUri: file, sarifText: text, embedded: yaml };
+}
+
+/**
+ * The definition text Step Functions receives: DefinitionSubstitutions applied to the text as written, then a YAML
+ * file converted to JSON, in CloudFormation's order for a DefinitionS3Location (substitute, then parse JSON, else
+ * YAML; https://github.com/aws-cloudformation/aws-cloudformation-resource-providers-stepfunctions/blob/1d43b1a5fbf2b2c120f6fb62a109086beb3c3d11/statemachine/src/main/java/com/amazonaws/stepfunctions/cloudformation/statemachine/DefinitionProcessor.java).
+ */
+function finalDefinition(
+  definition: Extract<Definition, { text: string }>,
+  substitutions: Map<string, string>,
+): string {
+  const text = substituteText(definition.text, substitutions, definition.sarifUri);
+  if (!definition.yaml) return text;
+  return JSON.stringify(parseTemplateText(text, definition.sarifUri).value);
 }
 
 function uniqueById(findings: readonly Finding[]): Finding[] {
@@ -202,7 +217,7 @@ async function targetOf(
   }
   for (const note of [...machine.notes, ...roleNotes]) findings.push(unresolvedTemplateValueFinding(arn, note));
   const substitutions = new Map([...machine.substitutions, ...(await loadSubstitutions(flags))]);
-  const text = 'unavailable' in definition ? '' : substituteText(definition.text, substitutions, definition.sarifUri);
+  const text = 'unavailable' in definition ? '' : finalDefinition(definition, substitutions);
   const position = machine.position;
   return {
     id: `${model.path}#${resource.logicalId}`,

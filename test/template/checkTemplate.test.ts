@@ -134,6 +134,17 @@ describe('sfn-role-audit check --template', () => {
     ]);
   });
 
+  it('substitutes a YAML DefinitionUri file before parsing it, as CloudFormation does (an unquoted number stays one)', async () => {
+    const [target] = await loadTemplateFileTargets(`${DIR}/sam-orders/template.yaml`, {});
+    const definition = JSON.parse(String(target?.description.definition));
+    expect(definition.States['Price order'].Retry).toEqual([
+      { ErrorEquals: ['Lambda.TooManyRequestsException'], MaxAttempts: 2 },
+    ]);
+    expect(definition.States['Store order'].Parameters.TableName).toMatch(
+      new RegExp(`^template-OrdersTable-${SUFFIX}$`),
+    );
+  });
+
   it('uses --parameter and --stack-name in every name the template derives', async () => {
     const { report } = await check([
       ...['--template', `${DIR}/sam-orders/template.yaml`, '--parameter', 'Stage=prod', '--stack-name', 'shop'],
