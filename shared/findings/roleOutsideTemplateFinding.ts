@@ -10,7 +10,7 @@ const ROLE_REFERENCE =
  * policies are unknown, so nothing was checked against them (and nothing is reported missing).
  */
 export function roleOutsideTemplateFinding(stateMachineArn: string | null, roleArn: string | undefined): Finding {
-  const role = roleArn ?? 'the execution role';
+  const role = roleArn === undefined ? 'The execution role' : `The execution role ${roleArn}`;
   return {
     id: findingId({
       stateMachineArn,
@@ -27,7 +27,7 @@ export function roleOutsideTemplateFinding(stateMachineArn: string | null, roleA
     actions: [],
     resources: roleArn === undefined ? [] : [roleArn],
     decision: null,
-    title: `The execution role ${role} is not defined in the template; its policies were not checked`,
+    title: `${role} is not defined in the template; its policies were not checked`,
     consequence:
       "The state machine: the role's policies are unknown offline, so none of the permissions its definition needs were checked",
     docs: ROLE_REFERENCE,
