@@ -11,6 +11,7 @@ import {
 } from 'yaml';
 import { locateJsonPaths } from '../findings/locateJsonPaths.js';
 import { InputError } from '../local/InputError.js';
+import { isRecord } from '../local/isRecord.js';
 import { parseJsonText } from '../local/parseJsonText.js';
 import type { TemplatePosition } from './model.js';
 import { relaxFlowIndentation } from './relaxFlowIndentation.js';
@@ -102,6 +103,27 @@ function parseYaml(original: string, source: string): ParsedTemplate {
 }
 
 /**
+ * Positions in JSON text, one scan per lookup, except that the first lookup of a resource (`['Resources', Id]`)
+ * locates every resource in one scan: a CDK template of 1 MB with many state machines is scanned once, not once each.
+ */
+function jsonPositions(text: string, value: unknown): ParsedTemplate['positionOf'] {
+  let resources: Map<string, TemplatePosition | undefined> | undefined;
+  return (path) => {
+    if (path.length !== 2 || path[0] !== 'Resources') return locateJsonPaths(text, [path.map(String)])[0];
+    if (resources === undefined) {
+      const section = isRecord(value) && isRecord(value.Resources) ? value.Resources : {};
+      const ids = Object.keys(section);
+      const found = locateJsonPaths(
+        text,
+        ids.map((id) => ['Resources', id]),
+      );
+      resources = new Map(ids.map((id, index) => [id, found[index]]));
+    }
+    return resources.get(String(path[1]));
+  };
+}
+
+/**
  * Parses a CloudFormation or SAM template: JSON when the text starts with `{` (after a byte order mark and spaces),
  * else YAML 1.2 with every CloudFormation short-form tag turned into its long form. A syntax error is an InputError
  * naming the file, line and column; an empty file too.
@@ -111,11 +133,7 @@ export function parseTemplateText(text: string, source: string): ParsedTemplate 
   if (body.trim() === '') throw new InputError(`${source}: the file is empty, expected a template`);
   if (body.trimStart().startsWith('{')) {
     const value = parseJsonText(body, source);
-    return {
-      value,
-      format: 'json',
-      positionOf: (path) => locateJsonPaths(body, [path.map(String)])[0],
-    };
+    return { value, format: 'json', positionOf: jsonPositions(body, value) };
   }
   return parseYaml(body, source);
 }
