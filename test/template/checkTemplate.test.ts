@@ -354,6 +354,7 @@ describe('loadTemplateFileTargets', () => {
   it('marks a role outside the template so nothing is simulated', async () => {
     const [target] = await loadTemplateFileTargets(`${DIR}/cfn-outside-role.json`, {});
     expect(target?.rolePoliciesUnknown).toBe(true);
+    expect(target?.resource).toMatchObject({ uri: `${DIR}/cfn-outside-role.json`, line: 10, column: 5 });
     expect(target?.inputFindings?.map((f) => f.rule)).toEqual(['PolicyContentUnknown']);
   });
 
