@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { isRecord } from '../shared/local/isRecord.js';
 import { readTextFile } from '../shared/local/readTextFile.js';
 import { partitionOfRegion } from '../shared/requirements/parseArn.js';
@@ -119,6 +119,33 @@ async function templatesOf(stack: CdkStack, flags: CheckFlags): Promise<StackTem
 }
 
 /**
+ * The state machines of one stack of a cloud assembly and of its nested stacks, each template loaded as
+ * `--template` loads one under the stack's name, account and Region; with `only`, of that one template file alone
+ * (a stack's or a nested stack's), or undefined when it is none of this stack's.
+ */
+export async function loadCdkStackTargets(
+  stack: CdkStack,
+  flags: CheckFlags,
+  loadTemplate: TemplateFileLoader = loadTemplateFileTargets,
+  only?: string,
+): Promise<PreparedAudit[] | undefined> {
+  const placed = stackFlags(flags, stack);
+  // The audit derives ARNs in the stack's environment too, not in the run's --region/--account.
+  const contextOverrides = contextOverridesFrom(placed);
+  const templates = (await templatesOf(stack, placed)).filter(
+    (template) => only === undefined || resolve(template.path) === resolve(only),
+  );
+  if (templates.length === 0) return undefined;
+  const targets: PreparedAudit[] = [];
+  for (const template of templates) {
+    const templateFlags = { ...placed, parameter: template.parameters };
+    const loaded = await loadTemplate(template.path, templateFlags, { stackName: template.stackName });
+    targets.push(...loaded.map((target) => ({ ...target, contextOverrides })));
+  }
+  return targets;
+}
+
+/**
  * The state machines of one CDK cloud assembly (`cdk synth` output, cdk.out): every stack of its manifest, the
  * stacks of nested assemblies (Stages) and nested stacks, each template loaded as `--template` loads one, under the
  * stack's name, account and Region.
@@ -130,14 +157,7 @@ export async function loadCdkAssemblyTargets(
 ): Promise<PreparedAudit[]> {
   const targets: PreparedAudit[] = [];
   for (const stack of await readCloudAssembly(directory)) {
-    const placed = stackFlags(flags, stack);
-    // The audit derives ARNs in the stack's environment too, not in the run's --region/--account.
-    const contextOverrides = contextOverridesFrom(placed);
-    for (const template of await templatesOf(stack, placed)) {
-      const templateFlags = { ...placed, parameter: template.parameters };
-      const loaded = await loadTemplate(template.path, templateFlags, { stackName: template.stackName });
-      targets.push(...loaded.map((target) => ({ ...target, contextOverrides })));
-    }
+    targets.push(...((await loadCdkStackTargets(stack, flags, loadTemplate)) ?? []));
   }
   return targets;
 }

@@ -2,6 +2,7 @@ import type { CheckFlags } from './checkOptions.js';
 import { classifyInputFile } from './classifyInputFile.js';
 import { expandInputPaths, type InputPath, SKIPPED_DIRECTORIES } from './expandInputPaths.js';
 import { loadCdkAssemblyTargets, type TemplateFileLoader } from './loadCdkTargets.js';
+import { loadCdkTemplateTargets } from './loadCdkTemplateTargets.js';
 import { loadTemplateFileTargets } from './loadTemplateTargets.js';
 import { loadTerraformTargets } from './loadTerraformTargets.js';
 import type { PreparedAudit } from './preparedAudit.js';
@@ -78,7 +79,7 @@ async function loadInput(
     case undefined:
       return 'none';
     case 'template':
-      return loaders.template(input.path, flags);
+      return (await loadCdkTemplateTargets(input.path, flags, loaders.template)) ?? loaders.template(input.path, flags);
     case 'definition':
     case 'describe':
       // Found in a directory without a role, a definition is most likely a template's DefinitionUri file.

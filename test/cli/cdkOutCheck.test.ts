@@ -95,14 +95,26 @@ describe('check --cdk-out on a synthesized CDK app', () => {
     expect([...results]).toEqual(EXPECTED);
   });
 
-  it('audits one stack with --template cdk.out/STACK.template.json as with --cdk-out (Region and account from the template)', async () => {
-    const results = await auditByConstructPath({
-      template: [join(out, 'assembly-Prod', 'ProdJobsDB64F8DD.template.json')],
-      region: 'eu-west-1',
-      account: '111122223333',
-      'stack-name': 'Prod-Jobs',
-    });
-    expect([...results]).toEqual(EXPECTED.slice(0, 2));
+  it.each([
+    { name: 'a stack template', file: 'assembly-Prod/ProdJobsDB64F8DD.template.json', expected: EXPECTED.slice(0, 2) },
+    // A nested stack's template named alone still gets the parameters its parent passes (the parent's topic ARN).
+    {
+      name: 'a nested stack template',
+      file: 'assembly-Prod/ProdJobsNotify4815BAA3.nested.template.json',
+      expected: EXPECTED.slice(2, 4),
+    },
+    { name: 'an environment-agnostic stack template', file: 'Anywhere.template.json', expected: EXPECTED.slice(-1) },
+  ])(
+    'audits $name with --template cdk.out/FILE as --cdk-out does, placed by the manifest',
+    async ({ file, expected }) => {
+      const results = await auditByConstructPath({ template: [join(out, file)] });
+      expect([...results]).toEqual(expected);
+    },
+  );
+
+  it('places a template named as a positional path inside cdk.out by the manifest too, whatever --region says', async () => {
+    const results = await auditByConstructPath({ region: 'us-east-2' }, [join(out, 'Orders.template.json')]);
+    expect([...results]).toEqual(EXPECTED.slice(4, 8));
   });
 
   it.each([

@@ -220,8 +220,8 @@ describe('loadPositionalTargets', () => {
     expect(await routed([join(tree, name)])).toEqual([`template ${join(tree, file)}`]);
   });
 
-  it('audits a glob that names a skipped folder', async () => {
-    expect(await routed([`${tree}/cdk.out/*.template`])).toEqual([`template ${tree}/cdk.out/copy.template`]);
+  it('audits a glob that names a skipped folder, a stack template of an assembly under its stack name', async () => {
+    expect(await routed([`${tree}/cdk.out/*.template`])).toEqual([`template ${tree}/cdk.out/copy.template [App]`]);
   });
 
   it('audits a named cloud assembly as --cdk-out does, under its stack name', async () => {
