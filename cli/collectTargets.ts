@@ -2,8 +2,8 @@ import { InputError } from '../shared/local/InputError.js';
 import type { CheckFlags } from './checkOptions.js';
 import type { CliDeps } from './cliDeps.js';
 import { loadCdkOutTargets } from './loadCdkTargets.js';
+import { loadTemplateFlagTargets } from './loadCdkTemplateTargets.js';
 import { loadPositionalTargets } from './loadPositionalTargets.js';
-import { loadTemplateTargets } from './loadTemplateTargets.js';
 import { loadTerraformTargets } from './loadTerraformTargets.js';
 import { prepareDefinitionAudits } from './prepareDefinitionAudits.js';
 import type { PreparedAudit } from './preparedAudit.js';
@@ -40,7 +40,7 @@ export async function collectTargets(
     targets.push(...(await prepareDefinitionAudits(flags)));
   }
   if (templates) {
-    targets.push(...(await loadTemplateTargets(flags, positionals)));
+    targets.push(...(await loadTemplateFlagTargets(flags, positionals)));
     targets.push(...(await loadCdkOutTargets(flags)));
     targets.push(...(await loadPositionalTargets(flags, positionals)));
     targets.push(...(await loadTerraformTargets(flags)));
