@@ -2,6 +2,7 @@ import { formatTemplatePrefix } from './formatTemplatePrefix.js';
 import { isJsonataExpression } from './isJsonataExpression.js';
 import { jsonataLiteralPrefix } from './jsonataLiteralPrefix.js';
 import { literalFormat } from './literalFormat.js';
+import { propertyKey } from './propertyKey.js';
 import type { FieldValue, QueryLanguage } from './types.js';
 
 /** Path segment meaning "each element of the array here". */
@@ -24,7 +25,7 @@ function segmentsOf(fieldPath: string): readonly Segment[] {
       name = name.slice(0, -EACH.length);
       each++;
     }
-    if (name !== '') segments.push({ key: name, dynamicKey: `${name}.$` });
+    if (name !== '') segments.push({ key: propertyKey(name), dynamicKey: propertyKey(`${name}.$`) });
     for (let i = 0; i < each; i++) segments.push(EACH_SEGMENT);
   }
   if (parsedPaths.size >= MAX_CACHED_PATHS) parsedPaths.clear();

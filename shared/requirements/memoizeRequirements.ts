@@ -1,4 +1,5 @@
 import { isJsonataExpression } from '../asl/isJsonataExpression.js';
+import { propertyKey } from '../asl/propertyKey.js';
 import { readField } from '../asl/readField.js';
 import type { FieldValue, QueryLanguage } from '../asl/types.js';
 import type { Integration } from '../catalogue/types.js';
@@ -10,14 +11,17 @@ import { SPECIAL_FIELDS } from './resolveSpecialPermission.js';
 /** One level of the memo: the next key's branches, and the requirements stored at the end of a key path. */
 export type MemoNode = { next: Map<string, MemoNode>; requirements?: readonly Requirement[] };
 
+/** The memo of one entry: the fields its key reads, and its requirements by Resource and then those fields' values. */
+export type EntryMemo = { fields: readonly MemoField[]; byResource: MemoNode };
+
 /** Requirements already derived in one run, by entry, Resource and then the values of the fields that feed them. */
-export type RequirementMemo = Map<Integration, MemoNode>;
+export type RequirementMemo = Map<Integration, EntryMemo>;
 
 /**
  * A field read for a memo key. `keys`/`dynamicKeys` are its path's steps (and their JSONPath `key.$` twins) when it
  * has no `[*]`: such a field is fingerprinted by walking the arguments, without readField.
  */
-type MemoField = {
+export type MemoField = {
   field: string;
   keys: readonly string[] | undefined;
   dynamicKeys: readonly string[] | undefined;
@@ -43,8 +47,8 @@ const memoFields = new Map<string, MemoField>();
 function memoField(field: string): MemoField {
   const cached = memoFields.get(field);
   if (cached !== undefined) return cached;
-  const keys = field.includes('[') ? undefined : field.split('.');
-  const built: MemoField = { field, keys, dynamicKeys: keys?.map((key) => `${key}.$`) };
+  const keys = field.includes('[') ? undefined : field.split('.').map(propertyKey);
+  const built: MemoField = { field, keys, dynamicKeys: keys?.map((key) => propertyKey(`${key}.$`)) };
   if (memoFields.size >= MAX_CACHED_MEMO_FIELDS) memoFields.clear();
   memoFields.set(field, built);
   return built;
@@ -181,23 +185,21 @@ export function memoNode(
   language: QueryLanguage,
   fields: readonly string[] | undefined = undefined,
 ): MemoNode | undefined {
-  let node = memo.get(entry);
-  if (node === undefined) {
-    node = { next: new Map() };
-    memo.set(entry, node);
+  let entryMemo = memo.get(entry);
+  if (entryMemo === undefined) {
+    entryMemo = { fields: fieldsOf(entry), byResource: { next: new Map() } };
+    memo.set(entry, entryMemo);
   }
-  node = child(node, resource);
-  let next: MemoNode | undefined = node;
+  let next: MemoNode | undefined = child(entryMemo.byResource, resource);
   if (fields === undefined) {
-    for (const f of fieldsOf(entry)) {
-      next = fieldChild(next, args, f, language);
-      if (next === undefined) return undefined;
-    }
+    const own = entryMemo.fields;
+    for (let i = 0; i < own.length && next !== undefined; i++)
+      next = fieldChild(next, args, own[i] as MemoField, language);
     return next;
   }
-  for (const field of fields) {
+  for (let i = 0; i < fields.length && next !== undefined; i++) {
+    const field = fields[i] as string;
     next = fieldChild(child(next, field), args, memoField(field), language);
-    if (next === undefined) return undefined;
   }
   return next;
 }
@@ -225,7 +227,7 @@ function copyFor(r: Requirement, state: StateRef | null): Requirement {
 
 /** Appends to `out` a requirement per stored one, for `state`, sharing its (frozen) arrays and context. */
 export function appendCopies(stored: readonly Requirement[], state: StateRef | null, out: Requirement[]): void {
-  for (const r of stored) out.push(copyFor(r, state));
+  for (let i = 0; i < stored.length; i++) out.push(copyFor(stored[i] as Requirement, state));
 }
 
 /**

@@ -180,13 +180,14 @@ function ownRequirements(
  * (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-access-cross-acct-resources.html).
  */
 export function appendTaskRequirements(visit: StateVisit, base: DeriveBase, out: Requirement[]): void {
-  const placeholder = unresolvedPlaceholderRequirement(visit);
+  const resource = typeof visit.state.Resource === 'string' ? visit.state.Resource : String(visit.state.Resource ?? '');
+  const entry = findTaskIntegration(resource);
+  // A placeholder that leaves the integration known only leaves a hole: only an unknown Resource can be one.
+  const placeholder = entry === undefined ? unresolvedPlaceholderRequirement(visit) : undefined;
   if (placeholder !== undefined) {
     out.push(placeholder);
     return;
   }
-  const resource = typeof visit.state.Resource === 'string' ? visit.state.Resource : String(visit.state.Resource ?? '');
-  const entry = findTaskIntegration(resource);
   const credentials =
     visit.state.Credentials === undefined
       ? undefined
