@@ -1,38 +1,23 @@
 /**
- * Cold import of the Lambda bundle against a bare handler that loads the same AWS SDK and Powertools code: both are
- * built now with the options scripts/build.mjs uses for functions/audit, and imported alternately in fresh Node
- * processes, so the ratio is the share of the cold start that is our own module initialisation.
+ * Cold import of the Lambda bundle against a bare handler that loads the same AWS SDK and Powertools code: the bundle
+ * is built by scripts/build.mjs (`buildLambda`, as `sam build` builds it, with the IAM reference table beside it), the
+ * bare handler with the same esbuild options, and both are imported alternately in fresh Node processes, so the ratio
+ * is the share of the cold start that is our own code. Then the first invocation, so that no cost hides in it: import
+ * plus the first audit of the bundled example, with the table as a data file (today) and inlined as JavaScript (before).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BuildOptions, build } from 'esbuild';
+import { build } from 'esbuild';
+import { buildLambda, inlineIamReference, LAMBDA_OPTIONS } from '../scripts/build.mjs';
 import { median } from './measure.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = 21;
 const TARGET_RATIO = 1.1;
-
-/** The LAMBDA options of scripts/build.mjs (keep in step with it), without entry point and output file. */
-const LAMBDA_OPTIONS: BuildOptions = {
-  absWorkingDir: ROOT,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  mainFields: ['module', 'main'],
-  logLevel: 'warning',
-  legalComments: 'none',
-  target: 'node22',
-  minify: true,
-  sourcemap: true,
-  banner: {
-    js:
-      "import { createRequire as __sfnRoleAuditCreateRequire } from 'node:module';\n" +
-      'const require = __sfnRoleAuditCreateRequire(import.meta.url);',
-  },
-};
+const ENV = { AWS_REGION: 'us-east-1', STATE_TABLE_NAME: 'bench', POWERTOOLS_METRICS_NAMESPACE: 'SfnRoleAudit' };
 
 const PACKAGES = /^@aws-sdk\/|^@aws-lambda-powertools\//;
 const NAMED_IMPORT = /import\s*\{([^}]*)\}\s*from\s*'([^']+)'/g;
@@ -81,20 +66,97 @@ function bareHandlerSource(imports: Map<string, Set<string>>): string {
   return lines.join('\n');
 }
 
-/** Milliseconds to import `file` in a fresh Node process (the module's own print-outs are ignored). */
-function importTime(file: string): number {
-  const script = `const t0=performance.now();await import(${JSON.stringify(file)});console.log(performance.now()-t0);`;
+/**
+ * Milliseconds to import `file` in a fresh Node process (the module's own print-outs are ignored): wall time, and the
+ * process's CPU time (user + system, all threads), which waits less on the other processes of a loaded machine.
+ */
+function importTime(file: string): { wall: number; cpu: number } {
+  const script = [
+    'const c0 = process.cpuUsage();',
+    'const t0 = performance.now();',
+    `await import(${JSON.stringify(file)});`,
+    'const { user, system } = process.cpuUsage(c0);',
+    'console.log(performance.now() - t0, (user + system) / 1000);',
+  ].join('\n');
+  const [wall = Number.NaN, cpu = Number.NaN] = (runNode(script).at(-1) ?? '').split(' ').map(Number);
+  return { wall, cpu };
+}
+
+/** The lines a fresh Node process running `script` (an ES module) prints, in the repository root. */
+function runNode(script: string): string[] {
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-    env: {
-      ...process.env,
-      AWS_REGION: 'us-east-1',
-      STATE_TABLE_NAME: 'bench',
-      POWERTOOLS_METRICS_NAMESPACE: 'SfnRoleAudit',
-    },
+    cwd: ROOT,
+    env: { ...process.env, ...ENV },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'ignore'],
   });
-  return Number(out.trim().split('\n').at(-1));
+  return out.trim().split('\n');
+}
+
+/** The Lambda's init and the example's audit in one module: what a cold start's first invocation loads and runs. */
+const FIRST_INVOCATION_SOURCE = [
+  "export { handler } from './functions/audit/index.ts';",
+  "export { auditExample } from './bench/auditExample.ts';",
+].join('\n');
+
+type FirstInvocation = { load: number; audit: number; cpu: number };
+
+/** Milliseconds to import `file`, then to run its first `auditExample()`, and the CPU time of both, in a fresh process. */
+function firstInvocationTimes(file: string): FirstInvocation {
+  const script = [
+    'const c0 = process.cpuUsage();',
+    'const t0 = performance.now();',
+    `const bundle = await import(${JSON.stringify(file)});`,
+    'const t1 = performance.now();',
+    'await bundle.auditExample();',
+    'const { user, system } = process.cpuUsage(c0);',
+    'console.log(t1 - t0, performance.now() - t1, (user + system) / 1000);',
+  ].join('\n');
+  const [load = Number.NaN, audit = Number.NaN, cpu = Number.NaN] = (runNode(script).at(-1) ?? '')
+    .split(' ')
+    .map(Number);
+  return { load, audit, cpu };
+}
+
+/** Rows comparing the first invocation with the table beside the bundle (`file`) and inlined into it (`inline`). */
+async function benchFirstInvocation(dir: string): Promise<string[]> {
+  const stdin = {
+    contents: FIRST_INVOCATION_SOURCE,
+    resolveDir: ROOT,
+    sourcefile: 'firstInvocation.ts',
+    loader: 'ts',
+  } as const;
+  const file = join(dir, 'first-file', 'index.mjs');
+  const inline = join(dir, 'first-inline', 'index.mjs');
+  await buildLambda(join(dir, 'first-file'), { stdin, entryPoints: [] });
+  await build({
+    ...LAMBDA_OPTIONS,
+    stdin,
+    outfile: inline,
+    loader: { '.txt': 'text' },
+    plugins: [...(LAMBDA_OPTIONS.plugins ?? []), inlineIamReference],
+  });
+  const times = { file: [] as FirstInvocation[], inline: [] as FirstInvocation[] };
+  for (let run = 0; run < RUNS; run++) {
+    const order = run % 2 === 0 ? (['file', 'inline'] as const) : (['inline', 'file'] as const);
+    for (const which of order) times[which].push(firstInvocationTimes(which === 'file' ? file : inline));
+  }
+  const cell = (values: number[]) => `${median(values).toFixed(1)} / ${Math.min(...values).toFixed(1)} ms`;
+  const row = (which: 'file' | 'inline', label: string) => {
+    const runs = times[which];
+    const sums = runs.map((r) => r.load + r.audit);
+    return `| first invocation, ${label}: import · first audit · sum · CPU time of both, median / min of ${RUNS} | ${cell(runs.map((r) => r.load))} · ${cell(runs.map((r) => r.audit))} · **${cell(sums)}** · ${cell(runs.map((r) => r.cpu))} |`;
+  };
+  const change = (measure: (r: FirstInvocation) => number) => {
+    const delta = median(times.file.map(measure)) - median(times.inline.map(measure));
+    return `${delta >= 0 ? '+' : '−'}${Math.abs(delta).toFixed(1)} ms`;
+  };
+  const cpuChange = median(times.file.map((r) => r.cpu)) - median(times.inline.map((r) => r.cpu));
+  return [
+    row('file', 'table beside the bundle (today)'),
+    row('inline', 'table inlined as JavaScript (before)'),
+    `| first invocation, today − before: sum of wall times (CPU time), medians | ${change((r) => r.load + r.audit)} (**${change((r) => r.cpu)}**): ${cpuChange <= 0 ? 'not worse' : 'WORSE'} by CPU time |`,
+  ];
 }
 
 /** Rows of the Lambda table: sizes, cold import medians and minima of both, and the ratio against ≤ 1.1×. */
@@ -103,12 +165,7 @@ export async function benchColdImport(): Promise<string[]> {
   try {
     const real = join(dir, 'audit', 'index.mjs');
     const bare = join(dir, 'bare', 'index.mjs');
-    const { metafile } = await build({
-      ...LAMBDA_OPTIONS,
-      entryPoints: ['functions/audit/index.ts'],
-      outfile: real,
-      metafile: true,
-    });
+    const { metafile } = await buildLambda(join(dir, 'audit'), { metafile: true });
     const ours = Object.keys(metafile.inputs).filter((input) => !input.includes('node_modules/'));
     const imports = packageImportsOf(ours);
     await build({
@@ -116,23 +173,33 @@ export async function benchColdImport(): Promise<string[]> {
       stdin: { contents: bareHandlerSource(imports), resolveDir: ROOT, sourcefile: 'bareHandler.mjs', loader: 'js' },
       outfile: bare,
     });
-    const times = { real: [] as number[], bare: [] as number[] };
+    const times = { real: [] as { wall: number; cpu: number }[], bare: [] as { wall: number; cpu: number }[] };
     for (let run = 0; run < RUNS; run++) {
       const order = run % 2 === 0 ? (['real', 'bare'] as const) : (['bare', 'real'] as const);
       for (const which of order) times[which].push(importTime(which === 'real' ? real : bare));
     }
-    const medianRatio = median(times.real) / median(times.bare);
-    const minRatio = Math.min(...times.real) / Math.min(...times.bare);
-    const verdict = medianRatio <= TARGET_RATIO ? 'meets' : 'MISSES';
+    const of = (which: 'real' | 'bare', measure: 'wall' | 'cpu') => times[which].map((t) => t[measure]);
+    const ratios = (measure: 'wall' | 'cpu') => ({
+      median: median(of('real', measure)) / median(of('bare', measure)),
+      min: Math.min(...of('real', measure)) / Math.min(...of('bare', measure)),
+    });
+    const wall = ratios('wall');
+    const cpu = ratios('cpu');
+    const verdict = (ratio: number) => (ratio <= TARGET_RATIO ? 'meets' : 'MISSES');
+    const cell = (values: number[]) => `${median(values).toFixed(1)} ms / ${Math.min(...values).toFixed(1)} ms`;
     const kib = (file: string) => `${(statSync(file).size / 1024).toFixed(0)} KiB`;
     const names = [...imports.values()].flatMap((set) => [...set]);
     const built = names.filter((n) => n.endsWith('Client') || n === 'Logger' || n === 'Metrics');
+    const table = join(dir, 'audit', 'iam-reference.txt');
     return [
-      `| Lambda bundle size | ${kib(real)} (functions/audit built now as scripts/build.mjs builds it: minified, AWS SDK bundled) |`,
+      `| Lambda bundle size | ${kib(real)} + ${kib(table)} IAM reference table beside it, read on the first lookup (functions/audit built now by scripts/build.mjs: minified, AWS SDK bundled) |`,
       `| bare handler size | ${kib(bare)} (the same ${names.length} exports of ${imports.size} SDK and Powertools packages, ${built.length} of them built: ${built.join(', ')}) |`,
-      `| cold import of the Lambda bundle: median / min of ${RUNS} fresh processes | ${median(times.real).toFixed(1)} ms / ${Math.min(...times.real).toFixed(1)} ms |`,
-      `| cold import of the bare handler: median / min of ${RUNS}, interleaved | ${median(times.bare).toFixed(1)} ms / ${Math.min(...times.bare).toFixed(1)} ms |`,
-      `| ratio of medians (of minima) | **${medianRatio.toFixed(2)}×** (${minRatio.toFixed(2)}×): ${verdict} the ≤ ${TARGET_RATIO}× target |`,
+      `| cold import of the Lambda bundle: median / min of ${RUNS} fresh processes | ${cell(of('real', 'wall'))} |`,
+      `| cold import of the bare handler: median / min of ${RUNS}, interleaved | ${cell(of('bare', 'wall'))} |`,
+      `| ratio of medians (of minima) | **${wall.median.toFixed(2)}×** (${wall.min.toFixed(2)}×): ${verdict(wall.median)} the ≤ ${TARGET_RATIO}× target |`,
+      `| CPU time of the same imports (user + system, all threads), bundle · bare handler, median / min | ${cell(of('real', 'cpu'))} · ${cell(of('bare', 'cpu'))} |`,
+      `| ratio of CPU-time medians (of minima): steadier than wall time on a loaded machine | **${cpu.median.toFixed(2)}×** (${cpu.min.toFixed(2)}×): ${verdict(cpu.median)} the ≤ ${TARGET_RATIO}× target |`,
+      ...(await benchFirstInvocation(dir)),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
