@@ -32,7 +32,8 @@ function inlineBlocks(context: PlanRoleContext, role: PlanResource): Inline[] {
   if (value.state !== 'known' || !Array.isArray(value.value)) return [];
   const blocks: Inline[] = [];
   value.value.forEach((_block, index) => {
-    // An empty inline_policy block is how the configuration says "no inline policies".
+    // An empty inline_policy block is how the configuration says "no inline policies"
+    // (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_role#inline_policy).
     if (knownString(role, ['inline_policy', index, 'policy']) === '') return;
     const policy = planPolicyOf(context.plan, role, ['inline_policy', index, 'policy']);
     if (policy === undefined) return;
@@ -120,7 +121,10 @@ function attachedPolicies(context: PlanRoleContext, role: PlanResource): NamedPo
   return policies;
 }
 
-/** Keeps only the inline policies an `aws_iam_role_policies_exclusive` of the role lists (Terraform removes the others). */
+/**
+ * Keeps only the inline policies an `aws_iam_role_policies_exclusive` of the role lists: Terraform removes the others
+ * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_role_policies_exclusive).
+ */
 function exclusiveInline(context: PlanRoleContext, role: PlanResource, inline: Inline[]): NamedPolicy[] {
   const exclusive = context.plan.resources.find(
     (r) =>

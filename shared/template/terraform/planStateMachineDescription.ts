@@ -19,7 +19,8 @@ type Block = 'logging_configuration' | 'tracing_configuration' | 'encryption_con
 function blockOf(resource: PlanResource, name: Block): 'absent' | 'unknown' | 'known' {
   const value = valueAt(resource, [name, 0]);
   if (value.state === 'known') return 'known';
-  // An unset block is computed by the provider: unknown in the plan, yet not configured.
+  // An unset block is Optional+Computed in the provider: unknown in a plan that creates the state machine, yet not
+  // configured (the provider's schema, not a documented promise: a configured block is always in the configuration).
   return value.state === 'unknown' && isConfigured(resource.config?.expressions, [name]) ? 'unknown' : 'absent';
 }
 
