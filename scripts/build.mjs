@@ -33,25 +33,28 @@ const REQUIRE_BANNER =
   'const require = __sfnRoleAuditCreateRequire(import.meta.url);';
 
 /**
- * Marks a package's modules free of side effects, so esbuild drops the ones nothing uses. jsonc-parser's ESM build
- * (its `module` field) imports the formatter's string-intern.js, which builds 1,200 indentation strings at load; we
- * only use `parse`, so without this every cold start would still build them.
+ * Marks jsonc-parser's modules free of side effects, so esbuild drops the ones nothing uses: its ESM build (the
+ * `module` field) imports the formatter's string-intern.js, which builds 1,200 indentation strings at load; we only use
+ * `parse`, so without this every cold start would still build them. The filter names the package and its own relative
+ * imports (lib/esm/main.js, impl/*.js), so esbuild asks this plugin about nothing else.
  */
-function sideEffectFree(name) {
-  const inside = `${sep}node_modules${sep}${name}${sep}`;
-  return {
-    name: `side-effect-free ${name}`,
-    setup(esbuild) {
-      esbuild.onResolve({ filter: new RegExp(`^(?:${name}$|\\.)`) }, async (args) => {
-        if (args.pluginData === name || (args.path !== name && !args.importer.includes(inside))) return undefined;
+const jsoncParserWithoutSideEffects = {
+  name: 'jsonc-parser without side effects',
+  setup(esbuild) {
+    const inside = `${sep}node_modules${sep}jsonc-parser${sep}`;
+    esbuild.onResolve(
+      { filter: /^(?:jsonc-parser|\.\/(?:impl\/)?(?:format|edit|scanner|parser|string-intern))$/ },
+      async (args) => {
+        if (args.pluginData === inside || (args.path !== 'jsonc-parser' && !args.importer.includes(inside)))
+          return undefined;
         const { resolveDir, importer, kind } = args;
-        const result = await esbuild.resolve(args.path, { resolveDir, importer, kind, pluginData: name });
+        const result = await esbuild.resolve(args.path, { resolveDir, importer, kind, pluginData: inside });
         if (result.errors.length > 0) return { errors: result.errors };
         return { path: result.path, namespace: result.namespace, external: result.external, sideEffects: false };
-      });
-    },
-  };
-}
+      },
+    );
+  },
+};
 
 /** Replaces the table's file reader with the table's text, for a bundle that must stand alone (dist/cli.mjs). */
 export const inlineIamReference = {
@@ -78,7 +81,7 @@ const COMMON = {
   mainFields: ['module', 'main'],
   logLevel: 'warning',
   legalComments: 'none',
-  plugins: [sideEffectFree('jsonc-parser')],
+  plugins: [jsoncParserWithoutSideEffects],
 };
 
 const CLI = {
@@ -112,15 +115,16 @@ export const LAMBDA_FILES = ['index.mjs', 'index.mjs.map', IAM_REFERENCE_FILE];
 
 /**
  * Builds the audit Lambda into `outdir` (absolute, or relative to the repository root): index.mjs, its source map and
- * the IAM reference table beside it. `options` adds esbuild options (bench/coldImport.ts asks for the metafile).
+ * the IAM reference table beside it. `options` adds or replaces esbuild options (bench/coldImport.ts asks for the
+ * metafile, or bundles another entry the same way).
  */
 export async function buildLambda(outdir = LAMBDA_DIR, options = {}) {
   const dir = resolve(ROOT, outdir);
   await mkdir(dir, { recursive: true });
   const result = await build({
     ...LAMBDA_OPTIONS,
-    ...options,
     entryPoints: [LAMBDA_ENTRY],
+    ...options,
     outfile: join(dir, 'index.mjs'),
   });
   await copyFile(join(ROOT, IAM_REFERENCE_DIR, IAM_REFERENCE_FILE), join(dir, IAM_REFERENCE_FILE));
