@@ -24,19 +24,25 @@ import { buildRealisticRole } from './realisticRole.js';
 import { benchRendering } from './rendering.js';
 import { benchSimulatorCalls } from './simulatorCalls.js';
 
-const ANALYSIS_TARGET_RATIO = 3;
+/** Issue 7's bound (precise verdicts must not slow the analysis past it) and issue 8's budget. */
+const ANALYSIS_TARGETS = [
+  { issue: 7, ratio: 3 },
+  { issue: 8, ratio: 2 },
+] as const;
 
 function benchAnalysis(): string[] {
   const text = JSON.stringify(buildLargeDefinition(5_000));
   const requirementCount = analyse(text);
   const medians = compareMedians({ jsonParse: () => JSON.parse(text), analysis: () => analyse(text) }, 40);
   const ratio = (medians.analysis ?? 0) / (medians.jsonParse ?? 1);
-  const verdict = ratio <= ANALYSIS_TARGET_RATIO ? 'meets' : 'MISSES';
+  const verdicts = ANALYSIS_TARGETS.map(
+    (target) => `${ratio <= target.ratio ? 'meets' : 'MISSES'} issue ${target.issue}'s ≤ ${target.ratio}×`,
+  ).join('; ');
   return [
     `| definition size | ${(text.length / 1024).toFixed(0)} KiB, ${requirementCount} requirements |`,
     `| JSON.parse (median of 40) | ${medians.jsonParse?.toFixed(2)} ms |`,
     `| parse + walk + derive (median of 40) | ${medians.analysis?.toFixed(2)} ms |`,
-    `| ratio of medians | **${ratio.toFixed(2)}×** (${verdict} the ≤ ${ANALYSIS_TARGET_RATIO}× target) |`,
+    `| ratio of medians | **${ratio.toFixed(2)}×** (${verdicts}) |`,
   ];
 }
 
