@@ -48,6 +48,18 @@ function nestedFrames(state: Record<string, unknown>, path: string[], distribute
   return frames;
 }
 
+/**
+ * `[...statesPath, name]` at its exact size, copied in a loop: a spread or a push grows a backing store with spare
+ * slots, and Array#concat takes V8's generic C++ path.
+ */
+function pathTo(statesPath: readonly string[], name: string): string[] {
+  const length = statesPath.length;
+  const path = new Array<string>(length + 1);
+  for (let i = 0; i < length; i++) path[i] = statesPath[i] as string;
+  path[length] = name;
+  return path;
+}
+
 function languageOf(value: unknown): QueryLanguage | undefined {
   return value === 'JSONata' || value === 'JSONPath' ? value : undefined;
 }
@@ -78,11 +90,12 @@ export function forEachState(
     const name = frame.names[at] as string;
     const state = frame.values[at];
     if (!isObject(state)) continue;
-    const nests = state.Type === 'Parallel' || state.Type === 'Map';
-    if (!nests && types !== undefined && !types.has(state.Type)) continue;
-    // concat allocates the path at its exact size (a spread or a push grows a backing store with spare slots).
-    const path = frame.statesPath.concat(name);
-    if (types === undefined || types.has(state.Type)) {
+    const type = state.Type;
+    const nests = type === 'Parallel' || type === 'Map';
+    const wanted = types === undefined || types.has(type);
+    if (!nests && !wanted) continue;
+    const path = pathTo(frame.statesPath, name);
+    if (wanted) {
       visit({
         ref: { name, path },
         state: state as AslState,

@@ -1,6 +1,6 @@
-import type { DeriveContext, Requirement } from '../types.js';
+import type { DeriveContext } from '../types.js';
 import type { Location } from './location.js';
-import type { RequirementMemo } from './memoizeRequirements.js';
+import type { RequirementMemo, StoredRequirement } from './memoizeRequirements.js';
 
 /** The state-machine-wide values every state's requirements are built from. */
 export type DeriveBase = {
@@ -13,7 +13,7 @@ export type DeriveBase = {
   /** The run's location in other partitions (Tasks whose Resource names one), built once each. */
   locations: Map<string, Location>;
   /** Parts of Distributed Maps' requirements already derived in this run (child executions by label, reader, writer). */
-  mapMemo: Map<string, readonly Requirement[]>;
+  mapMemo: Map<string, readonly StoredRequirement[]>;
 };
 
 /** Fills the defaults of a derive context: `aws` partition, `*` Region/account/name when unknown. */

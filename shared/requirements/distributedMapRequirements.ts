@@ -6,7 +6,7 @@ import { compilePermission } from './compilePermission.js';
 import { createTemplateEnv } from './createTemplateEnv.js';
 import type { DeriveBase } from './deriveBase.js';
 import { fieldDefaultsOf } from './fieldDefaults.js';
-import { appendCopies, remember } from './memoizeRequirements.js';
+import { appendCopies, remember, type StoredRequirement } from './memoizeRequirements.js';
 import { mergeRequirements } from './mergeRequirements.js';
 import { isExecutionRolePermission, permissionRequirements, toRequirement } from './permissionRequirements.js';
 import { expandDynamicForm } from './resolvePermission.js';
@@ -167,7 +167,7 @@ function partKey(prefix: string, visit: StateVisit, value: unknown): string | un
 }
 
 /** The merged requirements stored under `key` in the run's memo, derived (and frozen) by `derive` the first time. */
-function memoPart(base: DeriveBase, key: string, derive: () => Requirement[]): readonly Requirement[] {
+function memoPart(base: DeriveBase, key: string, derive: () => Requirement[]): readonly StoredRequirement[] {
   let stored = base.mapMemo.get(key);
   if (stored === undefined) {
     stored = remember({ next: new Map() }, mergeRequirements(derive()));
@@ -181,7 +181,7 @@ function memoPart(base: DeriveBase, key: string, derive: () => Requirement[]): r
  * and query language), then the ItemReader and ResultWriter (each on its own value); undefined when a part cannot be
  * keyed.
  */
-function partsOf(visit: StateVisit, base: DeriveBase): (readonly Requirement[])[] | undefined {
+function partsOf(visit: StateVisit, base: DeriveBase): (readonly StoredRequirement[])[] | undefined {
   const label = typeof visit.state.Label === 'string' ? visit.state.Label : undefined;
   const childKey = `c${visit.queryLanguage}\u0000${label === undefined ? '' : `\u0001${label}`}`;
   const parts = [memoPart(base, childKey, () => childExecutionRequirements(visit, base))];
@@ -196,7 +196,7 @@ function partsOf(visit: StateVisit, base: DeriveBase): (readonly Requirement[])[
 }
 
 /** True when two parts hold a requirement of the same purpose: only then could merging join requirements across them. */
-function sharesPurpose(parts: readonly (readonly Requirement[])[]): boolean {
+function sharesPurpose(parts: readonly (readonly StoredRequirement[])[]): boolean {
   const seen = new Set<string>();
   for (const part of parts) {
     for (const r of part) if (seen.has(r.purpose)) return true;

@@ -8,8 +8,28 @@ import { authorizedGroupsOf } from './authorizedGroups.js';
 import { compilePermission } from './compilePermission.js';
 import { SPECIAL_FIELDS } from './resolveSpecialPermission.js';
 
+/**
+ * A requirement as the memo keeps it: every field a copy can carry, present (undefined when the requirement has not
+ * got it), so all stored requirements share one shape and copying them reads one object layout.
+ */
+export type StoredRequirement = {
+  integration: string;
+  purpose: Requirement['purpose'];
+  actions: string[];
+  resources: string[];
+  dynamic: boolean;
+  consequence: string;
+  source: string;
+  context: Requirement['context'];
+  managedRule: string | undefined;
+  inferred: boolean | undefined;
+  unknownIntegration: boolean | undefined;
+  holes: Requirement['holes'];
+  unresolvedPlaceholder: string | undefined;
+};
+
 /** One level of the memo: the next key's branches, and the requirements stored at the end of a key path. */
-export type MemoNode = { next: Map<string, MemoNode>; requirements?: readonly Requirement[] };
+export type MemoNode = { next: Map<string, MemoNode>; requirements?: readonly StoredRequirement[] };
 
 /** The memo of one entry: the fields its key reads, and its requirements by Resource and then those fields' values. */
 export type EntryMemo = { fields: readonly MemoField[]; byResource: MemoNode };
@@ -204,8 +224,8 @@ export function memoNode(
   return next;
 }
 
-/** A copy of a requirement for `state` with exactly the fields a stored requirement keeps, always in this order. */
-function copyFor(r: Requirement, state: StateRef | null): Requirement {
+/** A copy of a stored requirement for `state`, with the fields it has, always in this order. */
+function copyFor(r: StoredRequirement, state: StateRef | null): Requirement {
   const copy: Requirement = {
     state,
     integration: r.integration,
@@ -225,22 +245,43 @@ function copyFor(r: Requirement, state: StateRef | null): Requirement {
   return copy;
 }
 
+/** A requirement in the memo's one shape. */
+function toStored(r: Requirement): StoredRequirement {
+  return {
+    integration: r.integration,
+    purpose: r.purpose,
+    actions: r.actions,
+    resources: r.resources,
+    dynamic: r.dynamic,
+    consequence: r.consequence,
+    source: r.source,
+    context: r.context,
+    managedRule: r.managedRule,
+    inferred: r.inferred,
+    unknownIntegration: r.unknownIntegration,
+    holes: r.holes,
+    unresolvedPlaceholder: r.unresolvedPlaceholder,
+  };
+}
+
 /** Appends to `out` a requirement per stored one, for `state`, sharing its (frozen) arrays and context. */
-export function appendCopies(stored: readonly Requirement[], state: StateRef | null, out: Requirement[]): void {
-  for (let i = 0; i < stored.length; i++) out.push(copyFor(stored[i] as Requirement, state));
+export function appendCopies(stored: readonly StoredRequirement[], state: StateRef | null, out: Requirement[]): void {
+  for (let i = 0; i < stored.length; i++) out.push(copyFor(stored[i] as StoredRequirement, state));
 }
 
 /**
  * Stores merged requirements at a memo node, freezing their `actions`/`resources` arrays and `context`: states that
  * call the same integration with the same field values share them (the Region and account are the run's own).
  */
-export function remember(node: MemoNode, requirements: readonly Requirement[]): readonly Requirement[] {
+export function remember(node: MemoNode, requirements: readonly Requirement[]): readonly StoredRequirement[] {
+  const stored: StoredRequirement[] = [];
   for (const r of requirements) {
     Object.freeze(r.actions);
     Object.freeze(r.resources);
     if (r.context !== undefined) Object.freeze(r.context);
     if (r.holes !== undefined) Object.freeze(r.holes);
+    stored.push(toStored(r));
   }
-  node.requirements = requirements;
-  return requirements;
+  node.requirements = stored;
+  return stored;
 }
