@@ -1,6 +1,6 @@
 import type { FieldValue } from '../asl/types.js';
 import type { Hole } from '../types.js';
-import type { CompiledTemplate, Segment } from './compileTemplate.js';
+import type { CompiledTemplate, ParamSegment, Segment } from './compileTemplate.js';
 import { combinations, scalar, type TemplateEnv } from './expandTemplate.js';
 import { ARN_VALUED_PARTS, extractPart, extractPartPrefix } from './extractPart.js';
 import { type Location, withLocation } from './location.js';
@@ -9,6 +9,9 @@ import { type Location, withLocation } from './location.js';
 export type HoleExpansion = { kind: 'dropped' } | { kind: 'values'; values: string[]; holes: Hole[] };
 
 const DROPPED: HoleExpansion = { kind: 'dropped' };
+const NO_VALUES: readonly FieldValue[] = [];
+/** The one combination of a parameter the state leaves out. */
+const ABSENT_VALUE: readonly FieldValue[] = [undefined as unknown as FieldValue];
 /** A `${Name}` DefinitionSubstitutions placeholder left in a literal value. */
 const PLACEHOLDER = /\$\{[^}]*\}/g;
 const UNKNOWN_CONTEXT = new Set(['Partition', 'Region', 'Account', 'StateMachineName']);
@@ -189,7 +192,16 @@ export function expandWithHoles(t: CompiledTemplate, env: TemplateEnv, droppable
   if (t.unresolvable) return DROPPED;
   for (const name of t.extraNames) if (env.extras[name] === undefined) return DROPPED;
   const holes: Hole[] = [];
-  if (t.params.length === 0) return { kind: 'values', values: [expandCombo(t, [], env, holes)], holes };
+  if (t.params.length === 0) return { kind: 'values', values: [expandCombo(t, NO_VALUES, env, holes)], holes };
+  if (t.params.length === 1) {
+    // One parameter with at most one value (the usual case): its one combination, without building combinations.
+    const values = env.read((t.params[0] as ParamSegment).field);
+    if (values.length === 0 && droppable) return DROPPED;
+    if (values.length < 2) {
+      const value = expandCombo(t, values.length === 0 ? ABSENT_VALUE : values, env, holes);
+      return { kind: 'values', values: [value], holes: uniqueHoles(holes) };
+    }
+  }
   const choices: (readonly FieldValue[])[] = [];
   let present = 0;
   for (const param of t.params) {
@@ -212,7 +224,8 @@ export function expandWithHoles(t: CompiledTemplate, env: TemplateEnv, droppable
   return { kind: 'values', values: [...values], holes: uniqueHoles(holes) };
 }
 
-function uniqueHoles(holes: readonly Hole[]): Hole[] {
+function uniqueHoles(holes: Hole[]): Hole[] {
+  if (holes.length < 2) return holes;
   const seen = new Set<string>();
   return holes.filter((h) => {
     const key = `${h.variable}\u0000${h.reason}\u0000${h.detail ?? ''}`;

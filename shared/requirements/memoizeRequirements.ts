@@ -193,9 +193,18 @@ function fieldChild(node: MemoNode, args: unknown, f: MemoField, language: Query
   return print === undefined ? undefined : child(node, print);
 }
 
+function entryMemoOf(memo: RequirementMemo, entry: Integration): EntryMemo {
+  let entryMemo = memo.get(entry);
+  if (entryMemo === undefined) {
+    entryMemo = { fields: fieldsOf(entry), byResource: { next: new Map() } };
+    memo.set(entry, entryMemo);
+  }
+  return entryMemo;
+}
+
 /**
- * The memo node for an entry called with these arguments (its Resource and the values of `fields`, by default
- * every field that can change its requirements), or undefined when a value is not memoisable (an object literal).
+ * The memo node for an entry called with these arguments (its Resource and the values of every field that can change
+ * its requirements), or undefined when a value is not memoisable (an object literal).
  */
 export function memoNode(
   memo: RequirementMemo,
@@ -203,25 +212,46 @@ export function memoNode(
   resource: string,
   args: unknown,
   language: QueryLanguage,
-  fields: readonly string[] | undefined = undefined,
 ): MemoNode | undefined {
-  let entryMemo = memo.get(entry);
-  if (entryMemo === undefined) {
-    entryMemo = { fields: fieldsOf(entry), byResource: { next: new Map() } };
-    memo.set(entry, entryMemo);
-  }
+  const entryMemo = entryMemoOf(memo, entry);
   let next: MemoNode | undefined = child(entryMemo.byResource, resource);
-  if (fields === undefined) {
-    const own = entryMemo.fields;
-    for (let i = 0; i < own.length && next !== undefined; i++)
-      next = fieldChild(next, args, own[i] as MemoField, language);
-    return next;
-  }
+  const fields = entryMemo.fields;
   for (let i = 0; i < fields.length && next !== undefined; i++) {
-    const field = fields[i] as string;
-    next = fieldChild(child(next, field), args, memoField(field), language);
+    next = fieldChild(next, args, fields[i] as MemoField, language);
   }
   return next;
+}
+
+/**
+ * The memo node for an AWS SDK task: its Resource, then every top-level field as written (its name, then its value),
+ * in order, since sdkRequirements reads any of them; undefined when the arguments are not an object (an expression)
+ * or a field holds an object or array (which may also hold a role to pass).
+ */
+export function sdkMemoNode(
+  memo: RequirementMemo,
+  entry: Integration,
+  resource: string,
+  args: unknown,
+  language: QueryLanguage,
+): MemoNode | undefined {
+  let node = child(entryMemoOf(memo, entry).byResource, resource);
+  if (args === undefined) return node;
+  if (!isPlainObject(args)) return undefined;
+  for (const key in args) {
+    if (!Object.hasOwn(args, key)) continue;
+    const value = args[key];
+    node = child(node, key);
+    const expression =
+      language === 'JSONPath' ? key.endsWith('.$') && typeof value === 'string' : isJsonataExpression(value);
+    if (expression) {
+      node = dynamicChild(node, value as string, true, language);
+      continue;
+    }
+    const literal = literalKey(value);
+    if (literal === undefined) return undefined;
+    node = child(node, literal);
+  }
+  return node;
 }
 
 /** A copy of a stored requirement for `state`, with the fields it has, always in this order. */

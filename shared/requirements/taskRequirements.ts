@@ -7,11 +7,10 @@ import { createTemplateEnv } from './createTemplateEnv.js';
 import type { DeriveBase } from './deriveBase.js';
 import { fieldDefaultsOf, fieldNormalizersOf } from './fieldDefaults.js';
 import type { Location } from './location.js';
-import { appendCopies, memoNode, remember } from './memoizeRequirements.js';
+import { appendCopies, memoNode, remember, sdkMemoNode } from './memoizeRequirements.js';
 import { mergeRequirements } from './mergeRequirements.js';
 import { parseArn } from './parseArn.js';
 import { permissionRequirements } from './permissionRequirements.js';
-import { roleArnFields } from './roleArnFields.js';
 import { sdkRequirements } from './sdkRequirements.js';
 import { unresolvedPlaceholderRequirement } from './unresolvedPlaceholderRequirement.js';
 
@@ -103,46 +102,6 @@ function taskLocation(resource: string, base: DeriveBase): Location {
   return location;
 }
 
-/**
- * The fields an SDK task's memo key reads: every top-level field (`.$` stripped), since sdkRequirements fills ARN
- * variables from any of them, and the role fields (a top-level one is a top-level field already; nested ones are
- * looked for under object and array values only); null for arguments that are not an object (an expression), which
- * are not memoised.
- */
-function sdkMemoFields(args: unknown): string[] | null {
-  if (args === undefined) return [];
-  if (typeof args !== 'object' || args === null || Array.isArray(args)) return null;
-  const container = args as Record<string, unknown>;
-  const fields: string[] = [];
-  let nested = false;
-  for (const key in container) {
-    if (!Object.hasOwn(container, key)) continue;
-    fields.push(key.endsWith('.$') ? key.slice(0, -2) : key);
-    const value = container[key];
-    if (typeof value === 'object' && value !== null) nested = true;
-  }
-  if (nested) for (const field of roleArnFields(args)) fields.push(field);
-  return sortUnique(fields);
-}
-
-/** Sorts a short list of names in place (code-unit order, as Array#sort) and drops repeats, allocating nothing. */
-function sortUnique(names: string[]): string[] {
-  for (let i = 1; i < names.length; i++) {
-    const name = names[i] as string;
-    let j = i - 1;
-    while (j >= 0 && (names[j] as string) > name) {
-      names[j + 1] = names[j] as string;
-      j--;
-    }
-    names[j + 1] = name;
-  }
-  let size = 0;
-  for (let i = 0; i < names.length; i++)
-    if (size === 0 || names[size - 1] !== names[i]) names[size++] = names[i] as string;
-  names.length = size;
-  return names;
-}
-
 /** Requirements of a Task for the execution role itself, through the run's memo (same Resource, same values). */
 function ownRequirements(
   visit: StateVisit,
@@ -154,8 +113,7 @@ function ownRequirements(
   const location = taskLocation(resource, base);
   const args = taskArguments(visit);
   const sdk = entry.resource.startsWith(SDK_ENTRY_PREFIX);
-  const fields = sdk ? sdkMemoFields(args) : undefined;
-  const node = fields === null ? undefined : memoNode(base.memo, entry, resource, args, visit.queryLanguage, fields);
+  const node = (sdk ? sdkMemoNode : memoNode)(base.memo, entry, resource, args, visit.queryLanguage);
   if (node?.requirements !== undefined) {
     appendCopies(node.requirements, visit.ref, out);
     return;

@@ -12,6 +12,7 @@ const CONTEXT: DeriveContext = {
 
 const INVOKE = 'arn:aws:states:::lambda:invoke';
 const RUN_TASK = 'arn:aws:states:::ecs:runTask';
+const GET_OBJECT = 'arn:aws:states:::aws-sdk:s3:getObject';
 
 function jsonPath(resource: string, parameters: unknown): Record<string, unknown> {
   return { Type: 'Task', Resource: resource, Parameters: parameters };
@@ -70,6 +71,21 @@ const PAIRS: { name: string; a: Record<string, unknown>; b: Record<string, unkno
     b: jsonata(INVOKE, { FunctionName: '{% $states.input %}' }),
   },
   {
+    name: 'two SDK calls that differ in one run-time field',
+    a: jsonPath(GET_OBJECT, { Bucket: 'b', 'Key.$': '$.a' }),
+    b: jsonPath(GET_OBJECT, { Bucket: 'b', 'Key.$': '$.b' }),
+  },
+  {
+    name: 'an SDK field as a run-time value and as a literal',
+    a: jsonPath(GET_OBJECT, { 'Bucket.$': '$.bucket' }),
+    b: jsonPath(GET_OBJECT, { Bucket: '$.bucket' }),
+  },
+  {
+    name: 'an SDK call with a role in a nested object and one without',
+    a: jsonPath('arn:aws:states:::aws-sdk:glue:createJob', { Name: 'j', Command: { Name: 'glueetl' }, Role: 'r' }),
+    b: jsonPath('arn:aws:states:::aws-sdk:glue:createJob', { Name: 'j', Command: { Name: 'glueetl' } }),
+  },
+  {
     name: 'a number Qualifier and a string one',
     a: jsonPath(INVOKE, { FunctionName: 'f', Qualifier: 7 }),
     b: jsonPath(INVOKE, { FunctionName: 'f', Qualifier: '7x' }),
@@ -91,6 +107,21 @@ describe('memoNode', () => {
     const [first, second] = [0, 1].map((i) => requirements.find((r) => r.state?.name === `S${i}`));
     expect(first?.resources).toEqual(['arn:aws:lambda:eu-west-1:111122223333:function:orders-*']);
     expect(second?.resources).toBe(first?.resources);
+  });
+
+  it('shares the requirements of SDK calls with the same fields, in either order', () => {
+    const requirements = deriveRequirements(
+      chain([
+        jsonPath(GET_OBJECT, { Bucket: 'b', 'Key.$': '$.k' }),
+        jsonPath(GET_OBJECT, { Bucket: 'b', 'Key.$': '$.k' }),
+        jsonPath(GET_OBJECT, { 'Key.$': '$.k', Bucket: 'b' }),
+      ]),
+      CONTEXT,
+    );
+    const [first, second, third] = [0, 1, 2].map((i) => requirements.find((r) => r.state?.name === `S${i}`));
+    expect(first?.resources).toEqual(['arn:aws:s3:::b/*']);
+    expect(second?.resources).toBe(first?.resources);
+    expect(project(third as Requirement)).toEqual(project(first as Requirement));
   });
 
   it('shares the requirements of states with the same nested literal', () => {
