@@ -70,11 +70,12 @@ function languageOf(value: unknown): QueryLanguage | undefined {
  * quoted at https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html) and whether it runs inside a
  * Distributed Map; iterative, so any nesting depth is safe, and without a list of every visit, so a caller that keeps
  * only some of them leaves the rest as short-lived garbage. With `types`, only states of those types are visited
- * (nothing is built for the others; the walk still enters every Parallel and Map).
+ * (nothing is built for the others; the walk still enters every Parallel and Map). `visit` also gets the state's
+ * `Type`, read once.
  */
 export function forEachState(
   definition: AslDefinition,
-  visit: (state: StateVisit) => void,
+  visit: (state: StateVisit, type: unknown) => void,
   types?: ReadonlySet<unknown>,
 ): void {
   const topLanguage = languageOf(definition.QueryLanguage) ?? 'JSONPath';
@@ -96,12 +97,9 @@ export function forEachState(
     if (!nests && !wanted) continue;
     const path = pathTo(frame.statesPath, name);
     if (wanted) {
-      visit({
-        ref: { name, path },
-        state: state as AslState,
-        queryLanguage: languageOf(state.QueryLanguage) ?? topLanguage,
-        insideDistributedMap: frame.distributed,
-      });
+      const ref = { name, path };
+      const queryLanguage = languageOf(state.QueryLanguage) ?? topLanguage;
+      visit({ ref, state: state as AslState, queryLanguage, insideDistributedMap: frame.distributed }, type);
     }
     if (nests) {
       const nested = nestedFrames(state, path, frame.distributed);

@@ -99,13 +99,13 @@ const TRANSITIONING_TYPES: ReadonlySet<unknown> = new Set(['Task', 'Pass', 'Wait
  * Each Task, Pass, Wait, Parallel and Map state has exactly one of `Next` and `End: true`; Succeed and Fail have
  * neither (https://states-language.net/spec.html#transition, #succeed-state, #fail-state).
  */
-function checkTransition(here: Here, state: JsonObject, type: unknown): void {
+function checkTransition(here: Here, state: JsonObject, type: unknown, next: unknown): void {
   const { name } = here;
   const ends = state.End === true;
   if (TRANSITIONING_TYPES.has(type)) {
-    if (state.Next !== undefined && ends) report(here, `state '${name}' has both Next and End`, 'End');
-    else if (state.Next === undefined && !ends) report(here, `state '${name}' has neither Next nor "End": true`);
-  } else if ((type === 'Succeed' || type === 'Fail') && state.Next !== undefined) {
+    if (next !== undefined && ends) report(here, `state '${name}' has both Next and End`, 'End');
+    else if (next === undefined && !ends) report(here, `state '${name}' has neither Next nor "End": true`);
+  } else if ((type === 'Succeed' || type === 'Fail') && next !== undefined) {
     report(here, `${type} state '${name}' cannot have Next`, 'Next');
   }
 }
@@ -121,11 +121,13 @@ function checkState(here: Here, state: unknown, nested: Scope[]): void {
     const problem = type === undefined ? 'has no Type' : `has unknown Type ${JSON.stringify(type)}`;
     report(here, `state '${name}' ${problem} (expected one of ${STATE_TYPES.join(', ')})`, 'Type');
   }
-  if (state.QueryLanguage !== undefined && !QUERY_LANGUAGE_SET.has(state.QueryLanguage))
-    checkQueryLanguage(state.QueryLanguage, `state '${name}'`, [...here.scope.path, 'States', name], here.issues);
-  if (state.Next !== undefined && !isTarget(here, state.Next))
-    reportTarget(here, state.Next, `state '${name}'`, 'Next');
-  checkTransition(here, state, type);
+  // Each field is read once: state objects come in many shapes, so every read is a megamorphic lookup.
+  const language = state.QueryLanguage;
+  if (language !== undefined && !QUERY_LANGUAGE_SET.has(language))
+    checkQueryLanguage(language, `state '${name}'`, [...here.scope.path, 'States', name], here.issues);
+  const next = state.Next;
+  if (next !== undefined && !isTarget(here, next)) reportTarget(here, next, `state '${name}'`, 'Next');
+  checkTransition(here, state, type, next);
   const catchers = state.Catch;
   if (Array.isArray(catchers)) {
     for (let i = 0; i < catchers.length; i++) {
@@ -135,9 +137,10 @@ function checkState(here: Here, state: unknown, nested: Scope[]): void {
     }
   }
   if (type === 'Task') {
-    if (state.Resource === undefined) report(here, `Task state '${name}' has no Resource`, 'Resource');
-    else if (typeof state.Resource !== 'string')
-      report(here, `Resource of Task state '${name}' must be a string, got ${describe(state.Resource)}`, 'Resource');
+    const resource = state.Resource;
+    if (resource === undefined) report(here, `Task state '${name}' has no Resource`, 'Resource');
+    else if (typeof resource !== 'string')
+      report(here, `Resource of Task state '${name}' must be a string, got ${describe(resource)}`, 'Resource');
   } else if (type === 'Choice') checkChoice(here, state);
   else if (type === 'Parallel') checkParallel(here, state, nested);
   else if (type === 'Map') checkMap(here, state, nested);

@@ -1,6 +1,18 @@
+import type { Integration } from '../catalogue/types.js';
 import type { DeriveContext } from '../types.js';
 import type { Location } from './location.js';
-import type { RequirementMemo, StoredRequirement } from './memoizeRequirements.js';
+import type { EntryMemo, StoredRequirement } from './memoizeRequirements.js';
+
+/**
+ * One Task Resource as a run sees it: its catalogue entry, its location, whether it is an AWS SDK call, and the
+ * requirements already derived for it (shared by states with identical inputs), made on the first derivation.
+ */
+export type TaskResource = {
+  entry: Integration | undefined;
+  location: Location;
+  sdk: boolean;
+  memo: EntryMemo | undefined;
+};
 
 /** The state-machine-wide values every state's requirements are built from. */
 export type DeriveBase = {
@@ -8,8 +20,8 @@ export type DeriveBase = {
   location: Location;
   /** The state machine's own ARN (given, or built from partition/Region/account/name). */
   stateMachineArn: string;
-  /** Requirements already derived in this run, shared by states with identical inputs. */
-  memo: RequirementMemo;
+  /** What this run knows of each Task Resource, looked up once per Resource. */
+  tasks: Map<string, TaskResource>;
   /** The run's location in other partitions (Tasks whose Resource names one), built once each. */
   locations: Map<string, Location>;
   /** Parts of Distributed Maps' requirements already derived in this run (child executions by label, reader, writer). */
@@ -30,7 +42,7 @@ export function deriveBaseOf(context: DeriveContext): DeriveBase {
     stateMachineArn:
       context.stateMachineArn ??
       `arn:${location.partition}:states:${location.region}:${location.account}:stateMachine:${name}`,
-    memo: new Map(),
+    tasks: new Map(),
     locations: new Map(),
     mapMemo: new Map(),
   };

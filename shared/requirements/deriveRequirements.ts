@@ -21,8 +21,8 @@ export function deriveRequirements(definition: AslDefinition, context: DeriveCon
   const requirements: Requirement[] = [];
   forEachState(
     definition,
-    (visit) => {
-      if (visit.state.Type === 'Task') appendTaskRequirements(visit, base, requirements);
+    (visit, type) => {
+      if (type === 'Task') appendTaskRequirements(visit, base, requirements);
       else appendDistributedMapRequirements(visit, base, requirements);
     },
     DERIVED_TYPES,

@@ -31,11 +31,11 @@ export type StoredRequirement = {
 /** One level of the memo: the next key's branches, and the requirements stored at the end of a key path. */
 export type MemoNode = { next: Map<string, MemoNode>; requirements?: readonly StoredRequirement[] };
 
-/** The memo of one entry: the fields its key reads, and its requirements by Resource and then those fields' values. */
-export type EntryMemo = { fields: readonly MemoField[]; byResource: MemoNode };
-
-/** Requirements already derived in one run, by entry, Resource and then the values of the fields that feed them. */
-export type RequirementMemo = Map<Integration, EntryMemo>;
+/**
+ * The memo of one Task Resource in a run: the fields its entry's key reads, and the requirements already derived by
+ * those fields' values.
+ */
+export type EntryMemo = { fields: readonly MemoField[]; root: MemoNode };
 
 /**
  * A field read for a memo key. `keys`/`dynamicKeys` are its path's steps (and their JSONPath `key.$` twins) when it
@@ -193,29 +193,18 @@ function fieldChild(node: MemoNode, args: unknown, f: MemoField, language: Query
   return print === undefined ? undefined : child(node, print);
 }
 
-function entryMemoOf(memo: RequirementMemo, entry: Integration): EntryMemo {
-  let entryMemo = memo.get(entry);
-  if (entryMemo === undefined) {
-    entryMemo = { fields: fieldsOf(entry), byResource: { next: new Map() } };
-    memo.set(entry, entryMemo);
-  }
-  return entryMemo;
+/** An empty memo for a Resource of `entry`. */
+export function createEntryMemo(entry: Integration): EntryMemo {
+  return { fields: fieldsOf(entry), root: { next: new Map() } };
 }
 
 /**
- * The memo node for an entry called with these arguments (its Resource and the values of every field that can change
- * its requirements), or undefined when a value is not memoisable (an object literal).
+ * The memo node for a Resource called with these arguments (the values of every field that can change its
+ * requirements), or undefined when a value is not memoisable (an object literal).
  */
-export function memoNode(
-  memo: RequirementMemo,
-  entry: Integration,
-  resource: string,
-  args: unknown,
-  language: QueryLanguage,
-): MemoNode | undefined {
-  const entryMemo = entryMemoOf(memo, entry);
-  let next: MemoNode | undefined = child(entryMemo.byResource, resource);
-  const fields = entryMemo.fields;
+export function memoNode(memo: EntryMemo, args: unknown, language: QueryLanguage): MemoNode | undefined {
+  let next: MemoNode | undefined = memo.root;
+  const fields = memo.fields;
   for (let i = 0; i < fields.length && next !== undefined; i++) {
     next = fieldChild(next, args, fields[i] as MemoField, language);
   }
@@ -223,18 +212,12 @@ export function memoNode(
 }
 
 /**
- * The memo node for an AWS SDK task: its Resource, then every top-level field as written (its name, then its value),
+ * The memo node for an AWS SDK task: every top-level field as written (its name, then its value),
  * in order, since sdkRequirements reads any of them; undefined when the arguments are not an object (an expression)
  * or a field holds an object or array (which may also hold a role to pass).
  */
-export function sdkMemoNode(
-  memo: RequirementMemo,
-  entry: Integration,
-  resource: string,
-  args: unknown,
-  language: QueryLanguage,
-): MemoNode | undefined {
-  let node = child(entryMemoOf(memo, entry).byResource, resource);
+export function sdkMemoNode(memo: EntryMemo, args: unknown, language: QueryLanguage): MemoNode | undefined {
+  let node = memo.root;
   if (args === undefined) return node;
   if (!isPlainObject(args)) return undefined;
   for (const key in args) {

@@ -4,10 +4,10 @@ import type { Integration } from '../catalogue/types.js';
 import type { Requirement } from '../types.js';
 import { ACTIVITY_KEY, ENTRY_KEYS, entryByKey, findTaskIntegration } from './catalogueLookup.js';
 import { createTemplateEnv } from './createTemplateEnv.js';
-import type { DeriveBase } from './deriveBase.js';
+import type { DeriveBase, TaskResource } from './deriveBase.js';
 import { fieldDefaultsOf, fieldNormalizersOf } from './fieldDefaults.js';
 import type { Location } from './location.js';
-import { appendCopies, memoNode, remember, sdkMemoNode } from './memoizeRequirements.js';
+import { appendCopies, createEntryMemo, memoNode, remember, sdkMemoNode } from './memoizeRequirements.js';
 import { mergeRequirements } from './mergeRequirements.js';
 import { parseArn } from './parseArn.js';
 import { permissionRequirements } from './permissionRequirements.js';
@@ -105,29 +105,41 @@ function taskLocation(resource: string, base: DeriveBase): Location {
 /** Requirements of a Task for the execution role itself, through the run's memo (same Resource, same values). */
 function ownRequirements(
   visit: StateVisit,
+  task: TaskResource,
   entry: Integration,
   resource: string,
   base: DeriveBase,
   out: Requirement[],
 ) {
-  const location = taskLocation(resource, base);
   const args = taskArguments(visit);
-  const sdk = entry.resource.startsWith(SDK_ENTRY_PREFIX);
-  const node = (sdk ? sdkMemoNode : memoNode)(base.memo, entry, resource, args, visit.queryLanguage);
+  task.memo ??= createEntryMemo(entry);
+  const node = (task.sdk ? sdkMemoNode : memoNode)(task.memo, args, visit.queryLanguage);
   if (node?.requirements !== undefined) {
     appendCopies(node.requirements, visit.ref, out);
     return;
   }
   const derived = mergeRequirements(
-    sdk
-      ? (sdkRequirements(visit, entry, resource, location) ?? [unknownIntegration(visit, resource)])
-      : optimizedRequirements(visit, entry, resource, base, location),
+    task.sdk
+      ? (sdkRequirements(visit, entry, resource, task.location) ?? [unknownIntegration(visit, resource)])
+      : optimizedRequirements(visit, entry, resource, base, task.location),
   );
   if (node === undefined) {
     for (const r of derived) out.push(r);
     return;
   }
   appendCopies(remember(node, derived), visit.ref, out);
+}
+
+/** The run's record of a Task Resource, made on its first state: entry, location and memo are looked up once. */
+function taskResourceOf(resource: string, base: DeriveBase): TaskResource {
+  let task = base.tasks.get(resource);
+  if (task === undefined) {
+    const entry = findTaskIntegration(resource);
+    const sdk = entry?.resource.startsWith(SDK_ENTRY_PREFIX) === true;
+    task = { entry, location: taskLocation(resource, base), sdk, memo: undefined };
+    base.tasks.set(resource, task);
+  }
+  return task;
 }
 
 /**
@@ -138,8 +150,10 @@ function ownRequirements(
  * (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-access-cross-acct-resources.html).
  */
 export function appendTaskRequirements(visit: StateVisit, base: DeriveBase, out: Requirement[]): void {
-  const resource = typeof visit.state.Resource === 'string' ? visit.state.Resource : String(visit.state.Resource ?? '');
-  const entry = findTaskIntegration(resource);
+  const written = visit.state.Resource;
+  const resource = typeof written === 'string' ? written : String(written ?? '');
+  const task = taskResourceOf(resource, base);
+  const { entry } = task;
   // A placeholder that leaves the integration known only leaves a hole: only an unknown Resource can be one.
   const placeholder = entry === undefined ? unresolvedPlaceholderRequirement(visit) : undefined;
   if (placeholder !== undefined) {
@@ -147,14 +161,12 @@ export function appendTaskRequirements(visit: StateVisit, base: DeriveBase, out:
     return;
   }
   const credentials =
-    visit.state.Credentials === undefined
-      ? undefined
-      : credentialsRequirement(visit, resource, base, taskLocation(resource, base));
+    visit.state.Credentials === undefined ? undefined : credentialsRequirement(visit, resource, base, task.location);
   const target = credentials === undefined ? out : [];
   if (entry === undefined) target.push(unknownIntegration(visit, resource));
   else if (entry.resource === ACTIVITY_KEY) {
     for (const r of mergeRequirements(activityRequirements(visit, resource, base))) target.push(r);
-  } else ownRequirements(visit, entry, resource, base, target);
+  } else ownRequirements(visit, task, entry, resource, base, target);
   if (credentials === undefined) return;
   out.push(credentials.requirement);
   for (const r of target) if (r.purpose !== 'events') out.push({ ...r, assumedRoleArn: credentials.roleArn });
