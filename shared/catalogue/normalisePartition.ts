@@ -6,5 +6,6 @@ const PARTITION = /^arn:aws(?:-[a-z]+)*:/;
  * every partition (https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html).
  */
 export function normalisePartition(arn: string): string {
-  return arn.replace(PARTITION, 'arn:aws:');
+  // Most Resources are in the `aws` partition already: no regular expression, no new string.
+  return arn.startsWith('arn:aws:') ? arn : arn.replace(PARTITION, 'arn:aws:');
 }
