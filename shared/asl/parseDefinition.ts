@@ -1,6 +1,7 @@
 import { lineAndColumn, locateJsonError } from './locateJsonError.js';
-import { countKeyMarks, measureJsonValue } from './measureJsonValue.js';
+import { measureJsonValue } from './measureJsonValue.js';
 import { scanJsonText } from './scanJsonText.js';
+import { scanKeyMarks } from './scanKeyMarks.js';
 import type { AslDefinition, DefinitionIssue, ParseResult } from './types.js';
 import { validateDefinition } from './validateDefinition.js';
 
@@ -80,7 +81,7 @@ function parseText(text: string): Loaded {
   // The full scan runs only when the value nests too deep or has fewer keys than the text names (a key repeated, or a
   // `":` inside a string), or a key may stand apart from its colon: it then says where.
   const measure = measureJsonValue(value, MAX_NESTING_DEPTH);
-  if (!measure.tooDeep && measure.keys === countKeyMarks(body)) return { ok: true, value };
+  if (!measure.tooDeep && measure.keys === scanKeyMarks(body)) return { ok: true, value };
   const issues = checkText(body, true);
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value };
 }
