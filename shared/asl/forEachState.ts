@@ -71,7 +71,8 @@ function languageOf(value: unknown): QueryLanguage | undefined {
  * Distributed Map; iterative, so any nesting depth is safe, and without a list of every visit, so a caller that keeps
  * only some of them leaves the rest as short-lived garbage. With `types`, only states of those types are visited
  * (nothing is built for the others; the walk still enters every Parallel and Map). `visit` also gets the state's
- * `Type`, read once.
+ * `Type`, read once. The visit object is one object updated in place for each state (its `ref` is new each time):
+ * keep the `ref`, or copy the visit.
  */
 export function forEachState(
   definition: AslDefinition,
@@ -81,6 +82,12 @@ export function forEachState(
   const topLanguage = languageOf(definition.QueryLanguage) ?? 'JSONPath';
   const root = frameOf(definition, [], false);
   const stack: Frame[] = root === undefined ? [] : [root];
+  const current: StateVisit = {
+    ref: { name: '', path: [] },
+    state: definition as unknown as AslState,
+    queryLanguage: topLanguage,
+    insideDistributedMap: false,
+  };
   while (stack.length > 0) {
     const frame = stack[stack.length - 1] as Frame;
     const at = frame.index++;
@@ -97,9 +104,11 @@ export function forEachState(
     if (!nests && !wanted) continue;
     const path = pathTo(frame.statesPath, name);
     if (wanted) {
-      const ref = { name, path };
-      const queryLanguage = languageOf(state.QueryLanguage) ?? topLanguage;
-      visit({ ref, state: state as AslState, queryLanguage, insideDistributedMap: frame.distributed }, type);
+      current.ref = { name, path };
+      current.state = state as AslState;
+      current.queryLanguage = languageOf(state.QueryLanguage) ?? topLanguage;
+      current.insideDistributedMap = frame.distributed;
+      visit(current, type);
     }
     if (nests) {
       const nested = nestedFrames(state, path, frame.distributed);

@@ -10,7 +10,7 @@ import type { AslDefinition, StateVisit } from './types.js';
 export function walkStates(definition: AslDefinition): StateVisit[] {
   const visits: StateVisit[] = [];
   forEachState(definition, (visit) => {
-    visits.push(visit);
+    visits.push({ ...visit });
   });
   return visits;
 }

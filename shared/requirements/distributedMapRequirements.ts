@@ -170,7 +170,7 @@ function partKey(prefix: string, visit: StateVisit, value: unknown): string | un
 function memoPart(base: DeriveBase, key: string, derive: () => Requirement[]): readonly StoredRequirement[] {
   let stored = base.mapMemo.get(key);
   if (stored === undefined) {
-    stored = remember({ next: new Map() }, mergeRequirements(derive()));
+    stored = remember({ next: undefined }, mergeRequirements(derive()));
     base.mapMemo.set(key, stored);
   }
   return stored;
@@ -218,7 +218,7 @@ export function appendDistributedMapRequirements(visit: StateVisit, base: Derive
     return;
   }
   if (sharesPurpose(parts)) {
-    const merged = remember({ next: new Map() }, mergeRequirements(distributedMapRequirements(visit, base)));
+    const merged = remember({ next: undefined }, mergeRequirements(distributedMapRequirements(visit, base)));
     appendCopies(merged, visit.ref, out);
     return;
   }

@@ -26,10 +26,30 @@ export type StoredRequirement = {
   unknownIntegration: boolean | undefined;
   holes: Requirement['holes'];
   unresolvedPlaceholder: string | undefined;
+  /** Which optional fields it has, when that is one of the usual sets (SHAPES); copyFor writes those in one literal. */
+  shape: number;
 };
 
-/** One level of the memo: the next key's branches, and the requirements stored at the end of a key path. */
-export type MemoNode = { next: Map<string, MemoNode>; requirements?: readonly StoredRequirement[] };
+/** The usual sets of optional fields of a requirement: none, holes, a managed rule, a context. */
+const SHAPES = { other: 0, plain: 1, holes: 2, managedRule: 3, context: 4 } as const;
+
+function shapeOf(r: Requirement): number {
+  const optional =
+    (r.context !== undefined ? 1 : 0) +
+    (r.managedRule !== undefined ? 1 : 0) +
+    (r.inferred !== undefined ? 1 : 0) +
+    (r.unknownIntegration !== undefined ? 1 : 0) +
+    (r.holes !== undefined ? 1 : 0) +
+    (r.unresolvedPlaceholder !== undefined ? 1 : 0);
+  if (optional === 0) return SHAPES.plain;
+  if (optional > 1) return SHAPES.other;
+  if (r.holes !== undefined) return SHAPES.holes;
+  if (r.managedRule !== undefined) return SHAPES.managedRule;
+  return r.context !== undefined ? SHAPES.context : SHAPES.other;
+}
+
+/** One level of the memo: the next key's branches (none yet at a leaf), and the requirements stored at the end of a key path. */
+export type MemoNode = { next: Map<string, MemoNode> | undefined; requirements?: readonly StoredRequirement[] };
 
 /**
  * The memo of one Task Resource in a run: the fields its entry's key reads, and the requirements already derived by
@@ -132,11 +152,17 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The branch of `node` for `key`, made when first needed (a leaf keeps no map of branches). */
 function child(node: MemoNode, key: string): MemoNode {
-  let next = node.next.get(key);
+  let branches = node.next;
+  if (branches === undefined) {
+    branches = new Map();
+    node.next = branches;
+  }
+  let next = branches.get(key);
   if (next === undefined) {
-    next = { next: new Map() };
-    node.next.set(key, next);
+    next = { next: undefined };
+    branches.set(key, next);
   }
   return next;
 }
@@ -195,7 +221,7 @@ function fieldChild(node: MemoNode, args: unknown, f: MemoField, language: Query
 
 /** An empty memo for a Resource of `entry`. */
 export function createEntryMemo(entry: Integration): EntryMemo {
-  return { fields: fieldsOf(entry), root: { next: new Map() } };
+  return { fields: fieldsOf(entry), root: { next: undefined } };
 }
 
 /**
@@ -237,8 +263,32 @@ export function sdkMemoNode(memo: EntryMemo, args: unknown, language: QueryLangu
   return node;
 }
 
-/** A copy of a stored requirement for `state`, with the fields it has, always in this order. */
+/**
+ * A copy of a stored requirement for `state`, with the fields it has, always in this order; the usual sets of optional
+ * fields in one object literal, so the copy holds them all in its own slots.
+ */
 function copyFor(r: StoredRequirement, state: StateRef | null): Requirement {
+  const { integration, purpose, actions, resources, dynamic, consequence, source } = r;
+  switch (r.shape) {
+    case SHAPES.plain:
+      return { state, integration, purpose, actions, resources, dynamic, consequence, source };
+    case SHAPES.holes:
+      return { state, integration, purpose, actions, resources, dynamic, consequence, source, holes: r.holes };
+    case SHAPES.managedRule:
+      return {
+        state,
+        integration,
+        purpose,
+        actions,
+        resources,
+        dynamic,
+        consequence,
+        source,
+        managedRule: r.managedRule,
+      };
+    case SHAPES.context:
+      return { state, integration, purpose, actions, resources, dynamic, consequence, source, context: r.context };
+  }
   const copy: Requirement = {
     state,
     integration: r.integration,
@@ -274,6 +324,7 @@ function toStored(r: Requirement): StoredRequirement {
     unknownIntegration: r.unknownIntegration,
     holes: r.holes,
     unresolvedPlaceholder: r.unresolvedPlaceholder,
+    shape: shapeOf(r),
   };
 }
 

@@ -105,7 +105,7 @@ function specialHoles(spec: PermissionSpec, resolution: Resolution, env: Templat
       }
     }
     if (holes.length === 0) holes.push({ variable, reason: 'dynamic-value' });
-  } else if (resolution.resources.some((r) => r !== '*' && /[*?]/.test(r))) {
+  } else if (resolution.resources.some((r) => r !== '*' && (r.includes('*') || r.includes('?')))) {
     holes.push({ variable, reason: 'latest-revision' });
   }
   return holes;

@@ -8,7 +8,7 @@ const PLACEHOLDER = /\$\{[^}]*\}/;
  * at deploy time — a hole, never ARN text (IAM would read `${…}` as a policy variable) — keeping its literal start.
  */
 export function placeholderValue(value: FieldValue): FieldValue {
-  if (value.kind !== 'literal' || typeof value.value !== 'string') return value;
+  if (value.kind !== 'literal' || typeof value.value !== 'string' || !value.value.includes('${')) return value;
   const match = PLACEHOLDER.exec(value.value);
   if (match === null) return value;
   return {
@@ -21,11 +21,14 @@ export function placeholderValue(value: FieldValue): FieldValue {
 
 /** `placeholderValue` over a field's values (the same array when none holds a placeholder). */
 export function placeholderValues(values: readonly FieldValue[]): readonly FieldValue[] {
-  let changed = false;
-  const out = values.map((value) => {
+  let out: FieldValue[] | undefined;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as FieldValue;
     const read = placeholderValue(value);
-    if (read !== value) changed = true;
-    return read;
-  });
-  return changed ? out : values;
+    if (read !== value) {
+      out ??= values.slice();
+      out[i] = read;
+    }
+  }
+  return out ?? values;
 }

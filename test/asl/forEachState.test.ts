@@ -35,7 +35,7 @@ const DEFINITION = {
 
 function visited(types?: ReadonlySet<unknown>): StateVisit[] {
   const visits: StateVisit[] = [];
-  forEachState(DEFINITION, (visit) => visits.push(visit), types);
+  forEachState(DEFINITION, (visit) => visits.push({ ...visit }), types);
   return visits;
 }
 
@@ -43,6 +43,17 @@ describe('forEachState', () => {
   it('visits what walkStates lists, in the same order', () => {
     expect(visited()).toEqual(walkStates(DEFINITION));
     expect(visited().map((v) => v.ref.name)).toEqual(['Fan out', 'Check', 'Call', 'Each', 'Inner', 'Done']);
+  });
+
+  it('hands over one visit object, updated for each state, with a new ref each time', () => {
+    const objects = new Set<StateVisit>();
+    const refs = new Set<unknown>();
+    forEachState(DEFINITION, (visit) => {
+      objects.add(visit);
+      refs.add(visit.ref);
+    });
+    expect(objects.size).toBe(1);
+    expect(refs.size).toBe(6);
   });
 
   it('visits only the given types, still entering every Parallel and Map', () => {

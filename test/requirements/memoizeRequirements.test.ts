@@ -124,6 +124,31 @@ describe('memoNode', () => {
     expect(project(third as Requirement)).toEqual(project(first as Requirement));
   });
 
+  it('copies for each state exactly the fields a requirement has, in one order', () => {
+    const states = [
+      jsonPath(INVOKE, { FunctionName: 'f' }),
+      jsonPath(INVOKE, { 'FunctionName.$': '$.f' }),
+      jsonPath('arn:aws:states:::ecs:runTask.sync', { TaskDefinition: 'app:1' }),
+      jsonPath('arn:aws:states:::sqs:sendMessage', { QueueUrl: 'https://sqs.eu-west-1.amazonaws.com/111122223333/q' }),
+    ];
+    const requirements = deriveRequirements(chain([...states, ...states]), CONTEXT);
+    const ofState = (i: number) => requirements.filter((r) => r.state?.name === `S${i}`);
+    const order = ['state', 'integration', 'purpose', 'actions', 'resources', 'dynamic', 'consequence', 'source'];
+    const optional = ['context', 'managedRule', 'inferred', 'unknownIntegration', 'holes', 'unresolvedPlaceholder'];
+    for (let i = 0; i < states.length; i++) {
+      const [first, second] = [ofState(i), ofState(i + states.length)];
+      expect(second.map((r) => Object.keys(r))).toEqual(first.map((r) => Object.keys(r)));
+      for (const r of [...first, ...second]) {
+        const keys = Object.keys(r);
+        expect(keys.slice(0, order.length)).toEqual(order);
+        expect(keys.slice(order.length)).toEqual(optional.filter((key) => keys.includes(key)));
+        expect(Object.values(r)).not.toContain(undefined);
+      }
+    }
+    expect(requirements.some((r) => r.managedRule !== undefined)).toBe(true);
+    expect(requirements.some((r) => r.holes !== undefined)).toBe(true);
+  });
+
   it('shares the requirements of states with the same nested literal', () => {
     const call = jsonPath(RUN_TASK, {
       TaskDefinition: 'app:1',
