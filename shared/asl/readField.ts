@@ -74,6 +74,24 @@ function collect(
   }
 }
 
+/** What collect finds along a path without `[*]` (at most one value), without a list to collect into. */
+function readOne(container: unknown, segments: readonly Segment[], language: QueryLanguage): FieldValue | undefined {
+  let node = container;
+  for (let index = 0; ; index++) {
+    if (language === 'JSONata' && isJsonataExpression(node)) {
+      return dynamicValue(node, index === segments.length, language);
+    }
+    const segment = segments[index];
+    if (segment === undefined) return { kind: 'literal', value: node };
+    if (!isObject(node)) return undefined;
+    if (language === 'JSONPath' && Object.hasOwn(node, segment.dynamicKey)) {
+      return dynamicValue(node[segment.dynamicKey], index + 1 === segments.length, language);
+    }
+    if (!Object.hasOwn(node, segment.key)) return undefined;
+    node = node[segment.key];
+  }
+}
+
 /**
  * Reads a field of a Parameters (JSONPath) or Arguments (JSONata) value by dotted path, telling literal values from
  * ones only known at run time: a `key.$` (JSONPath) or a whole-string `{% … %}` (JSONata) makes the field — or the
@@ -82,7 +100,12 @@ function collect(
  * https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html
  */
 export function readField(container: unknown, fieldPath: string, queryLanguage: QueryLanguage): FieldValue[] {
+  const segments = segmentsOf(fieldPath);
+  if (!segments.includes(EACH_SEGMENT)) {
+    const value = readOne(container, segments, queryLanguage);
+    return value === undefined ? [] : [value];
+  }
   const out: FieldValue[] = [];
-  collect(container, segmentsOf(fieldPath), 0, queryLanguage, out);
+  collect(container, segments, 0, queryLanguage, out);
   return out;
 }

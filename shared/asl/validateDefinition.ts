@@ -13,7 +13,7 @@ type JsonObject = Record<string, unknown>;
 /** One `{ StartAt, States }` object: the top level, a Parallel branch or a Map ItemProcessor/Iterator. */
 type Scope = { value: unknown; path: string[]; label: string };
 /** The state being checked; paths and messages are only built when there is an issue to report. */
-type Here = { scope: Scope; states: JsonObject; name: string; issues: DefinitionIssue[] };
+type Here = { scope: Scope; names: ReadonlySet<unknown>; name: string; issues: DefinitionIssue[] };
 
 function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -38,7 +38,7 @@ function checkQueryLanguage(value: unknown, owner: string, path: string[], issue
 
 /** True when a transition (`Next`, `Default`, a Choice rule's or Catcher's `Next`) names a state of the same scope. */
 function isTarget(here: Here, target: unknown): boolean {
-  return typeof target === 'string' && Object.hasOwn(here.states, target);
+  return here.names.has(target);
 }
 
 function reportTarget(here: Here, target: unknown, owner: string, ...keys: string[]): void {
@@ -186,7 +186,7 @@ function checkScope(scope: Scope, issues: DefinitionIssue[]): Scope[] {
   checkStartAt(scope, value.StartAt, states, issues);
   const nested: Scope[] = [];
   const values = Object.values(states);
-  const here: Here = { scope, states, name: '', issues };
+  const here: Here = { scope, names: new Set(names), name: '', issues };
   for (let i = 0; i < names.length; i++) {
     here.name = names[i] as string;
     checkState(here, values[i], nested);

@@ -1,5 +1,5 @@
 import type { FieldValue } from '../asl/types.js';
-import type { CompiledTemplate, Segment } from './compileTemplate.js';
+import type { CompiledTemplate, ParamSegment, Segment } from './compileTemplate.js';
 import { extractPart, extractPartPrefix } from './extractPart.js';
 import { type Location, withLocation } from './location.js';
 
@@ -71,18 +71,18 @@ function join(segments: readonly Segment[], values: readonly string[], location:
 
 function render(t: CompiledTemplate, raw: readonly string[], env: TemplateEnv): string | undefined {
   let location = env.location;
-  const values: string[] = [];
+  const values = new Array<string>(t.params.length);
   let i = 0;
   for (const segment of t.segments) {
     if (segment.kind !== 'param') continue;
-    let value = raw[i++] ?? '';
+    let value = raw[i] ?? '';
     if (segment.part !== undefined) {
       const extracted = extractPart(segment.part, value, location.partition);
       if (extracted === undefined) return undefined;
       value = extracted.value;
       location = withLocation(location, extracted.location);
     }
-    values.push(segment.lowercase ? value.toLowerCase() : value);
+    values[i++] = segment.lowercase ? value.toLowerCase() : value;
   }
   const first = values[0];
   if (t.wholeArnSuffix !== undefined && first?.startsWith('arn:')) return first + t.wholeArnSuffix;
@@ -159,6 +159,18 @@ export function expandTemplate(t: CompiledTemplate, env: TemplateEnv): Expansion
   if (t.unresolvable) return DROPPED;
   for (const name of t.extraNames) if (env.extras[name] === undefined) return DROPPED;
   if (t.params.length === 0) return { kind: 'values', values: [join(t.segments, [], env.location, env)] };
+  if (t.params.length === 1) {
+    // One parameter with one value (the usual case): its one combination, without accumulating lists.
+    const values = env.read((t.params[0] as ParamSegment).field);
+    if (values.length === 0) return DROPPED;
+    if (values.length === 1) {
+      const text = scalar(values[0] as FieldValue);
+      const rendered = text === undefined ? undefined : render(t, [text], env);
+      if (rendered !== undefined) return { kind: 'values', values: [rendered] };
+      const pattern = narrow(t, values, env);
+      return { kind: 'dynamic', narrowed: pattern === undefined ? undefined : [pattern] };
+    }
+  }
   const choices: (readonly FieldValue[])[] = [];
   let single = true;
   for (const param of t.params) {

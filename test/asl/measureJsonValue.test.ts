@@ -11,7 +11,7 @@ describe('measureJsonValue', () => {
     expect(measureJsonValue(JSON.parse(text), 1000)).toEqual({ keys, tooDeep: false });
   });
 
-  it('says when the value nests deeper than the limit, without recursion', () => {
+  it('says when the value nests deeper than the limit, whatever its depth (the walk stops at the limit)', () => {
     const deep = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
     expect(measureJsonValue(deep, 1000).tooDeep).toBe(true);
     expect(measureJsonValue(JSON.parse('[[[1]]]'), 3).tooDeep).toBe(false);
