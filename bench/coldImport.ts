@@ -3,15 +3,16 @@
  * is built by scripts/build.mjs (`buildLambda`, as `sam build` builds it, with the IAM reference table beside it), the
  * bare handler with the same esbuild options, and both are imported alternately in fresh Node processes, so the ratio
  * is the share of the cold start that is our own code. Then the first invocation, so that no cost hides in it: import
- * plus the first audit of the bundled example, with the table as a data file (today) and inlined as JavaScript (before).
+ * plus the first audit of the bundled example, with the IAM reference table and the catalogue as data files (today) and
+ * inlined as JavaScript (before).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { buildLambda, inlineIamReference, LAMBDA_OPTIONS } from '../scripts/build.mjs';
+import { buildLambda, catalogueFromFile, inlineIamReference, LAMBDA_OPTIONS } from '../scripts/build.mjs';
 import { median } from './measure.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -93,6 +94,55 @@ function runNode(script: string): string[] {
   return out.trim().split('\n');
 }
 
+/**
+ * Instructions (valgrind's callgrind) that a fresh Node process executes to import `file`: a count that does not depend
+ * on what else the machine is doing (docs/benchmarks.md, "Lambda"). undefined when valgrind cannot run.
+ */
+function importInstructions(file: string): number | undefined {
+  const result = spawnSync(
+    'valgrind',
+    [
+      '--tool=callgrind',
+      '--smc-check=all-non-file',
+      '--callgrind-out-file=/dev/null',
+      process.execPath,
+      // Node's and V8's own randomness (hash seeds, worker threads) moves the count by ~1 %; without it, it repeats
+      // to within a few thousand instructions.
+      '--single-threaded',
+      '--hash-seed=1',
+      '--random-seed=1',
+      '--input-type=module',
+      '-e',
+      `await import(${JSON.stringify(file)});`,
+    ],
+    { cwd: ROOT, env: { ...process.env, ...ENV }, encoding: 'utf8', timeout: 300_000 },
+  );
+  const collected = /Collected : (\d+)/.exec(result.stderr ?? '');
+  return result.status === 0 && collected?.[1] !== undefined ? Number(collected[1]) : undefined;
+}
+
+/**
+ * Rows of instruction counts: each import's own instructions are its process's minus those of a process importing an
+ * empty module (Node's start and exit), so the ratio is of the imports alone; one run each (single-threaded, fixed
+ * seeds), since the counts repeat.
+ */
+function instructionRows(dir: string, real: string, bare: string): string[] {
+  const empty = join(dir, 'empty.mjs');
+  writeFileSync(empty, 'export {};\n');
+  const base = importInstructions(empty);
+  const realCount = importInstructions(real);
+  const bareCount = importInstructions(bare);
+  if (base === undefined || realCount === undefined || bareCount === undefined) {
+    return ['| instructions executed (valgrind) | not measured: valgrind is not installed or could not run Node |'];
+  }
+  const ratio = (realCount - base) / (bareCount - base);
+  const millions = (count: number) => `${((count - base) / 1e6).toFixed(1)} M`;
+  return [
+    `| instructions to import (valgrind callgrind, less the ${(base / 1e6).toFixed(0)} M of a process importing an empty module), bundle · bare handler | ${millions(realCount)} · ${millions(bareCount)} |`,
+    `| ratio of instruction counts: the same on a quiet or a loaded machine | **${ratio.toFixed(3)}×**: ${ratio <= TARGET_RATIO ? 'meets' : 'MISSES'} the ≤ ${TARGET_RATIO}× target |`,
+  ];
+}
+
 /** The Lambda's init and the example's audit in one module: what a cold start's first invocation loads and runs. */
 const FIRST_INVOCATION_SOURCE = [
   "export { handler } from './functions/audit/index.ts';",
@@ -118,7 +168,10 @@ function firstInvocationTimes(file: string): FirstInvocation {
   return { load, audit, cpu };
 }
 
-/** Rows comparing the first invocation with the table beside the bundle (`file`) and inlined into it (`inline`). */
+/**
+ * Rows comparing the first invocation with the IAM reference table and the catalogue beside the bundle (`file`) and
+ * inlined into it as JavaScript (`inline`).
+ */
 async function benchFirstInvocation(dir: string): Promise<string[]> {
   const stdin = {
     contents: FIRST_INVOCATION_SOURCE,
@@ -134,7 +187,7 @@ async function benchFirstInvocation(dir: string): Promise<string[]> {
     stdin,
     outfile: inline,
     loader: { '.txt': 'text' },
-    plugins: [...(LAMBDA_OPTIONS.plugins ?? []), inlineIamReference],
+    plugins: [...(LAMBDA_OPTIONS.plugins ?? []).filter((plugin) => plugin !== catalogueFromFile), inlineIamReference],
   });
   const times = { file: [] as FirstInvocation[], inline: [] as FirstInvocation[] };
   for (let run = 0; run < RUNS; run++) {
@@ -153,8 +206,8 @@ async function benchFirstInvocation(dir: string): Promise<string[]> {
   };
   const cpuChange = median(times.file.map((r) => r.cpu)) - median(times.inline.map((r) => r.cpu));
   return [
-    row('file', 'table beside the bundle (today)'),
-    row('inline', 'table inlined as JavaScript (before)'),
+    row('file', 'IAM table and catalogue beside the bundle (today)'),
+    row('inline', 'both inlined as JavaScript (before)'),
     `| first invocation, today − before: sum of wall times (CPU time), medians | ${change((r) => r.load + r.audit)} (**${change((r) => r.cpu)}**): ${cpuChange <= 0 ? 'not worse' : 'WORSE'} by CPU time |`,
   ];
 }
@@ -166,7 +219,10 @@ export async function benchColdImport(): Promise<string[]> {
     const real = join(dir, 'audit', 'index.mjs');
     const bare = join(dir, 'bare', 'index.mjs');
     const { metafile } = await buildLambda(join(dir, 'audit'), { metafile: true });
-    const ours = Object.keys(metafile.inputs).filter((input) => !input.includes('node_modules/'));
+    // Our source files: not dependencies, nor the build's virtual modules (namespace:path).
+    const ours = Object.keys(metafile.inputs).filter(
+      (input) => !input.includes('node_modules/') && !input.includes(':'),
+    );
     const imports = packageImportsOf(ours);
     await build({
       ...LAMBDA_OPTIONS,
@@ -191,14 +247,16 @@ export async function benchColdImport(): Promise<string[]> {
     const names = [...imports.values()].flatMap((set) => [...set]);
     const built = names.filter((n) => n.endsWith('Client') || n === 'Logger' || n === 'Metrics');
     const table = join(dir, 'audit', 'iam-reference.txt');
+    const catalogue = join(dir, 'audit', 'catalogue.json');
     return [
-      `| Lambda bundle size | ${kib(real)} + ${kib(table)} IAM reference table beside it, read on the first lookup (functions/audit built now by scripts/build.mjs: minified, AWS SDK bundled) |`,
+      `| Lambda bundle size | ${kib(real)}, with beside it the ${kib(table)} IAM reference table and the ${kib(catalogue)} catalogue, each read on its first lookup (functions/audit built now by scripts/build.mjs: minified, AWS SDK bundled) |`,
       `| bare handler size | ${kib(bare)} (the same ${names.length} exports of ${imports.size} SDK and Powertools packages, ${built.length} of them built: ${built.join(', ')}) |`,
       `| cold import of the Lambda bundle: median / min of ${RUNS} fresh processes | ${cell(of('real', 'wall'))} |`,
       `| cold import of the bare handler: median / min of ${RUNS}, interleaved | ${cell(of('bare', 'wall'))} |`,
       `| ratio of medians (of minima) | **${wall.median.toFixed(2)}×** (${wall.min.toFixed(2)}×): ${verdict(wall.median)} the ≤ ${TARGET_RATIO}× target |`,
       `| CPU time of the same imports (user + system, all threads), bundle · bare handler, median / min | ${cell(of('real', 'cpu'))} · ${cell(of('bare', 'cpu'))} |`,
       `| ratio of CPU-time medians (of minima): steadier than wall time on a loaded machine | **${cpu.median.toFixed(2)}×** (${cpu.min.toFixed(2)}×): ${verdict(cpu.median)} the ≤ ${TARGET_RATIO}× target |`,
+      ...instructionRows(dir, real, bare),
       ...(await benchFirstInvocation(dir)),
     ];
   } finally {

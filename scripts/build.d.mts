@@ -6,7 +6,11 @@ export const LAMBDA_OPTIONS: BuildOptions;
 export const LAMBDA_FILES: readonly string[];
 /** Replaces the IAM reference table's file reader with the table's text (needs the `.txt` text loader). */
 export const inlineIamReference: Plugin;
-/** Builds the audit Lambda into `outdir`: index.mjs, its source map and iam-reference.txt beside it. */
+/** Makes loadCatalogue read catalogue.json beside the bundle (one of LAMBDA_OPTIONS' plugins). */
+export const catalogueFromFile: Plugin;
+/** The catalogue's entries as JSON text, checked to survive the round trip: what catalogue.json holds. */
+export function catalogueJson(): Promise<string>;
+/** Builds the audit Lambda into `outdir`: index.mjs, its source map, iam-reference.txt and catalogue.json beside it. */
 export function buildLambda<Options extends BuildOptions>(
   outdir?: string,
   options?: Options,

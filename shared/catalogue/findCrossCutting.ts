@@ -1,4 +1,4 @@
-import { CATALOGUE } from './catalogue.js';
+import { loadCatalogue } from './loadCatalogue.js';
 import { normalisePartition } from './normalisePartition.js';
 import type { Integration } from './types.js';
 
@@ -16,15 +16,18 @@ export const CROSS_CUTTING_KEYS = {
   credentials: 'task-credentials-cross-account',
 } as const;
 
-/** Non-Task entries (Distributed Map, ItemReader/ResultWriter, state-machine-wide needs) by key, built once. */
-const ENTRIES: ReadonlyMap<string, Integration> = new Map(
-  CATALOGUE.filter((entry) => entry.kind !== 'task').map((entry) => [entry.resource, entry]),
-);
+/** Non-Task entries (Distributed Map, ItemReader/ResultWriter, state-machine-wide needs) by key, built on first use. */
+let entries: ReadonlyMap<string, Integration> | undefined;
 
 /**
  * The non-Task catalogue entry with this key: `logging-configuration`, `xray-tracing`, the KMS and Credentials
  * keys, `distributed-map-state`/`-redrive`, or an ItemReader/ResultWriter Resource in any partition.
  */
 export function findCrossCutting(key: string): Integration | undefined {
-  return ENTRIES.get(normalisePartition(key));
+  entries ??= new Map(
+    loadCatalogue()
+      .filter((entry) => entry.kind !== 'task')
+      .map((entry) => [entry.resource, entry]),
+  );
+  return entries.get(normalisePartition(key));
 }

@@ -1,4 +1,4 @@
-import { CATALOGUE } from './catalogue.js';
+import { loadCatalogue } from './loadCatalogue.js';
 import { normalisePartition } from './normalisePartition.js';
 import type { Integration } from './types.js';
 
@@ -16,10 +16,17 @@ const ACTIVITY_ARN = /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:activity:\S+$/;
 /** `arn:aws:states:::aws-sdk:SERVICE:ACTION[.waitForTaskToken]`; `.sync` is not supported (https://docs.aws.amazon.com/step-functions/latest/dg/supported-services-awssdk.html). */
 const SDK_RESOURCE = /^arn:aws:states:::aws-sdk:[a-z0-9]+:[A-Za-z0-9]+(\.waitForTaskToken)?$/;
 
-/** Task entries by their Resource, built once. */
-const TASK_ENTRIES: ReadonlyMap<string, Integration> = new Map(
-  CATALOGUE.filter((entry) => entry.kind === 'task').map((entry) => [entry.resource, entry]),
-);
+let taskEntries: ReadonlyMap<string, Integration> | undefined;
+
+/** Task entries by their Resource, built on the first lookup. */
+function taskEntry(key: string): Integration | undefined {
+  taskEntries ??= new Map(
+    loadCatalogue()
+      .filter((entry) => entry.kind === 'task')
+      .map((entry) => [entry.resource, entry]),
+  );
+  return taskEntries.get(key);
+}
 
 /**
  * The catalogue entry of a Task state's `Resource` in any partition: an optimized integration by exact match, a
@@ -30,10 +37,10 @@ export function findIntegration(resource: string): Integration | undefined {
   const normalised = normalisePartition(resource);
   if (normalised.startsWith('arn:aws:states:::')) {
     const sdk = SDK_RESOURCE.exec(normalised);
-    if (sdk !== null) return TASK_ENTRIES.get(sdk[1] === undefined ? SDK_KEY : SDK_CALLBACK_KEY);
-    return normalised.includes('$') ? undefined : TASK_ENTRIES.get(normalised);
+    if (sdk !== null) return taskEntry(sdk[1] === undefined ? SDK_KEY : SDK_CALLBACK_KEY);
+    return normalised.includes('$') ? undefined : taskEntry(normalised);
   }
-  if (LAMBDA_FUNCTION_ARN.test(resource)) return TASK_ENTRIES.get(LAMBDA_FUNCTION_ARN_KEY);
-  if (ACTIVITY_ARN.test(resource)) return TASK_ENTRIES.get(ACTIVITY_ARN_KEY);
+  if (LAMBDA_FUNCTION_ARN.test(resource)) return taskEntry(LAMBDA_FUNCTION_ARN_KEY);
+  if (ACTIVITY_ARN.test(resource)) return taskEntry(ACTIVITY_ARN_KEY);
   return undefined;
 }

@@ -7,15 +7,18 @@ import { CreateTableCommand, DynamoDBClient, GetItemCommand } from '@aws-sdk/cli
 import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { CreateStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDefinition } from '../../../shared/asl/parseDefinition.js';
+import { invalidDefinitionFindings } from '../../../shared/findings/invalidDefinitionFindings.js';
 import { hasMotoServer, type MotoServer, startMotoServer } from '../../integration/startMotoServer.js';
 import { templateTable } from '../../integration/templateTable.js';
 
 // The Lambda as `sam build` makes it (functions/audit/Makefile → scripts/build.mjs), run from a folder holding only
-// the files that ship, with no node_modules anywhere above it: the bundle must find its IAM reference table there.
+// the files that ship, with no node_modules anywhere above it: the bundle must find its IAM reference table, its
+// catalogue and (for a definition that is not valid JSON) jsonc-parser there.
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const TABLE_SOURCE = join(ROOT, 'shared/catalogue/generated/iam-reference.txt');
-const SHIPPED = ['iam-reference.txt', 'index.mjs'];
+const SHIPPED = ['catalogue.json', 'iam-reference.txt', 'index.mjs', 'jsonc-parser.cjs'];
 
 let work = '';
 let artifacts = '';
@@ -64,8 +67,31 @@ afterAll(() => {
 });
 
 describe('the audit Lambda built by functions/audit/Makefile', () => {
-  it('writes index.mjs, its source map and the IAM reference table into ARTIFACTS_DIR, nothing else', () => {
-    expect(readdirSync(artifacts).sort()).toEqual(['iam-reference.txt', 'index.mjs', 'index.mjs.map']);
+  it('writes index.mjs, its source map, the IAM reference table, the catalogue and jsonc-parser, nothing else', () => {
+    expect(readdirSync(artifacts).sort()).toEqual([
+      'catalogue.json',
+      'iam-reference.txt',
+      'index.mjs',
+      'index.mjs.map',
+      'jsonc-parser.cjs',
+    ]);
+  });
+
+  it('ships the catalogue as JSON beside index.mjs instead of bundling its entries as JavaScript', () => {
+    const entries = JSON.parse(readFileSync(join(artifacts, 'catalogue.json'), 'utf8')) as { resource: string }[];
+    expect(entries.map((entry) => entry.resource)).toContain('arn:aws:states:::ecs:runTask.sync');
+    const bundle = readFileSync(join(artifacts, 'index.mjs'), 'utf8');
+    // A note only the catalogue holds, and the reader's URL (booleans: a failure would print the whole bundle).
+    expect(bundle.includes('The template grants DeleteCluster with DescribeCluster')).toBe(false);
+    expect(bundle.includes('new URL("./catalogue.json",import.meta.url)')).toBe(true);
+  });
+
+  it('ships jsonc-parser beside index.mjs, loaded on first use, not bundled into it', () => {
+    const bundle = readFileSync(join(artifacts, 'index.mjs'), 'utf8');
+    // jsonc-parser's scanner error names (ScanError) appear only in its own code.
+    expect(bundle.includes('InvalidUnicode')).toBe(false);
+    expect(bundle.includes('new URL("./jsonc-parser.cjs",import.meta.url)')).toBe(true);
+    expect(readFileSync(join(artifacts, 'jsonc-parser.cjs'), 'utf8').includes('InvalidUnicode')).toBe(true);
   });
 
   it('ships the generated table beside index.mjs instead of inlining it as JavaScript', () => {
@@ -83,7 +109,9 @@ describe('the audit Lambda built by functions/audit/Makefile', () => {
 
   it('does not bundle the unused jsonc-parser formatter tables', () => {
     // string-intern.js: `"\r\n": new Array(maxCachedValues).fill(0).map(…)`, as the minifier prints it.
-    expect(readFileSync(join(artifacts, 'index.mjs'), 'utf8').includes('"\\r\\n":new Array(')).toBe(false);
+    for (const file of ['index.mjs', 'jsonc-parser.cjs']) {
+      expect(readFileSync(join(artifacts, file), 'utf8').includes('"\\r\\n":new Array(')).toBe(false);
+    }
   });
 
   it('initialises from a folder holding only what ships, with no node_modules around it', () => {
@@ -128,14 +156,23 @@ const DEFINITION = JSON.stringify({
   },
 });
 
+/** A state machine whose definition is not valid JSON: only its audit needs jsonc-parser (to say where it breaks). */
+const BROKEN = 'BrokenPipeline';
+const BROKEN_ARN = `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:${BROKEN}`;
+const BROKEN_DEFINITION =
+  '{\n  "StartAt": "Charge",\n  "States": {\n    "Charge": { "Type": "Task" "End": true }\n  }\n}';
+
 const policy = (Statement: unknown[]) => JSON.stringify({ Version: '2012-10-17', Statement });
 
-/** The CloudTrail CreateStateMachine sample for moto's account with its own event id, as one SQS record. */
-function createStateMachineEvent(eventId: string) {
-  const text = readFileSync(join(ROOT, 'test/fixtures/cloudtrail/create-state-machine.json'), 'utf8').replaceAll(
-    '111122223333',
-    ACCOUNT,
-  );
+/**
+ * The CloudTrail CreateStateMachine sample for moto's account with its own event id, as one SQS record (for the state
+ * machine `name`, OrderPipeline unless given).
+ */
+function createStateMachineEvent(eventId: string, name = STATE_MACHINE) {
+  const text = readFileSync(join(ROOT, 'test/fixtures/cloudtrail/create-state-machine.json'), 'utf8')
+    .replaceAll('111122223333', ACCOUNT)
+    .replaceAll(`:stateMachine:${STATE_MACHINE}"`, `:stateMachine:${name}"`)
+    .replace(`"name": "${STATE_MACHINE}"`, `"name": "${name}"`);
   const event = JSON.parse(text) as { detail: Record<string, unknown> };
   event.detail.eventID = eventId;
   const now = String(Date.now());
@@ -190,8 +227,13 @@ describe.skipIf(!moto)('the audit Lambda built by functions/audit/Makefile, agai
         }),
       );
     }
-    await new SFNClient(config).send(
+    const sfn = new SFNClient(config);
+    await sfn.send(
       new CreateStateMachineCommand({ name: STATE_MACHINE, definition: DEFINITION, roleArn: role.Role?.Arn }),
+    );
+    // moto stores a definition as given; Step Functions would have rejected this one.
+    await sfn.send(
+      new CreateStateMachineCommand({ name: BROKEN, definition: BROKEN_DEFINITION, roleArn: role.Role?.Arn }),
     );
     const table = templateTable();
     await dynamodb.send(
@@ -236,8 +278,64 @@ describe.skipIf(!moto)('the audit Lambda built by functions/audit/Makefile, agai
     ]);
   }, 60_000);
 
+  /** The ids and severities the audit stored for a state machine. */
+  async function storedFindings(arn: string) {
+    const { Item } = await dynamodb.send(
+      new GetItemCommand({ TableName: TABLE, Key: { stateMachineArn: { S: arn }, qualifier: { S: '$LATEST' } } }),
+    );
+    return Item?.findings?.L?.map((finding) => ({ id: finding.M?.id?.S, severity: finding.M?.severity?.S }));
+  }
+
+  it('audits a valid definition without jsonc-parser.cjs: it is loaded only for a definition that is not JSON', async () => {
+    const shipped = SHIPPED.filter((file) => file !== 'jsonc-parser.cjs');
+    const result = runBundle(folderWith('no-jsonc', shipped), env, createStateMachineEvent('event-bundle-3'));
+    expect(responseOf(result.stdout)).toEqual({ batchItemFailures: [] });
+    expect((await storedFindings(SM_ARN))?.map((finding) => finding.severity).sort()).toEqual([
+      'CRITICAL',
+      'CRITICAL',
+      'MEDIUM',
+    ]);
+  }, 60_000);
+
+  it('says where a definition that is not JSON breaks, with jsonc-parser.cjs beside index.mjs', async () => {
+    const result = runBundle(folderWith('broken', SHIPPED), env, createStateMachineEvent('event-bundle-4', BROKEN));
+    expect(responseOf(result.stdout)).toEqual({ batchItemFailures: [] });
+    // The sources' own finding for this text: its id hashes the message, which has jsonc-parser's place and reason.
+    const parsed = parseDefinition(BROKEN_DEFINITION);
+    const expected = parsed.ok ? [] : invalidDefinitionFindings(parsed.issues, BROKEN_ARN);
+    expect(expected.map((finding) => finding.title)).toEqual([
+      expect.stringMatching(
+        /^Invalid definition at the definition: definition is not valid JSON at line 4, column 32 \(offset 70\): CommaExpected;/,
+      ),
+    ]);
+    expect(await storedFindings(BROKEN_ARN)).toEqual(expected.map(({ id }) => ({ id, severity: 'HIGH' })));
+  }, 60_000);
+
+  it('fails the record, saying which file is missing, when jsonc-parser.cjs is needed and not there', () => {
+    const shipped = SHIPPED.filter((file) => file !== 'jsonc-parser.cjs');
+    const folder = folderWith('broken-no-jsonc', shipped);
+    const result = runBundle(folder, env, createStateMachineEvent('event-bundle-5', BROKEN));
+    expect(responseOf(result.stdout)).toEqual({ batchItemFailures: [{ itemIdentifier: 'message-event-bundle-5' }] });
+    const failed = result.stderr.split('\n').find((line) => line.includes('"level":"ERROR"'));
+    expect(JSON.parse(failed ?? '{}').error?.message).toBe(
+      `cannot load jsonc-parser from ${join(folder, 'jsonc-parser.cjs')}: it ships beside the bundle (scripts/build.mjs)`,
+    );
+  }, 60_000);
+
+  it('fails the record, saying which file is missing, when the catalogue is not beside index.mjs', () => {
+    const shipped = SHIPPED.filter((file) => file !== 'catalogue.json');
+    const folder = folderWith('no-catalogue', shipped);
+    const result = runBundle(folder, env, createStateMachineEvent('event-bundle-6'));
+    expect(responseOf(result.stdout)).toEqual({ batchItemFailures: [{ itemIdentifier: 'message-event-bundle-6' }] });
+    const failed = result.stderr.split('\n').find((line) => line.includes('"level":"ERROR"'));
+    expect(JSON.parse(failed ?? '{}').error?.message).toBe(
+      `cannot read the catalogue ${join(folder, 'catalogue.json')}: it ships beside the bundle (scripts/build.mjs)`,
+    );
+  }, 60_000);
+
   it('fails the record, saying which file is missing, when the table is not beside index.mjs', () => {
-    const result = runBundle(folderWith('no-table', ['index.mjs']), env, createStateMachineEvent('event-bundle-2'));
+    const shipped = SHIPPED.filter((file) => file !== 'iam-reference.txt');
+    const result = runBundle(folderWith('no-table', shipped), env, createStateMachineEvent('event-bundle-2'));
     expect(responseOf(result.stdout)).toEqual({ batchItemFailures: [{ itemIdentifier: 'message-event-bundle-2' }] });
     // Powertools writes error lines to stderr (console.error).
     const failed = result.stderr.split('\n').find((line) => line.includes('"level":"ERROR"'));
