@@ -12,8 +12,19 @@ const QUERY_LANGUAGE_SET: ReadonlySet<unknown> = new Set(QUERY_LANGUAGES);
 type JsonObject = Record<string, unknown>;
 /** One `{ StartAt, States }` object: the top level, a Parallel branch or a Map ItemProcessor/Iterator. */
 type Scope = { value: unknown; path: string[]; label: string };
-/** The state being checked; paths and messages are only built when there is an issue to report. */
-type Here = { scope: Scope; names: ReadonlySet<unknown>; name: string; issues: DefinitionIssue[] };
+/**
+ * The state being checked; paths and messages are only built when there is an issue to report. `names` are the
+ * scope's state names in document order, `index` the checked state's; `nameSet` is built on the first transition to a
+ * state other than the next one.
+ */
+type Here = {
+  scope: Scope;
+  names: readonly string[];
+  nameSet: ReadonlySet<unknown> | undefined;
+  index: number;
+  name: string;
+  issues: DefinitionIssue[];
+};
 
 function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -36,9 +47,15 @@ function checkQueryLanguage(value: unknown, owner: string, path: string[], issue
   issues.push({ message, path: [...path, 'QueryLanguage'] });
 }
 
-/** True when a transition (`Next`, `Default`, a Choice rule's or Catcher's `Next`) names a state of the same scope. */
+/**
+ * True when a transition (`Next`, `Default`, a Choice rule's or Catcher's `Next`) names a state of the same scope.
+ * Most name the state written next, found without a lookup; the others in a Set of the names (Object.hasOwn on a string
+ * JSON.parse made takes V8's slow string-table path).
+ */
 function isTarget(here: Here, target: unknown): boolean {
-  return here.names.has(target);
+  if (target === here.names[here.index + 1]) return true;
+  here.nameSet ??= new Set(here.names);
+  return here.nameSet.has(target);
 }
 
 function reportTarget(here: Here, target: unknown, owner: string, ...keys: string[]): void {
@@ -186,8 +203,9 @@ function checkScope(scope: Scope, issues: DefinitionIssue[]): Scope[] {
   checkStartAt(scope, value.StartAt, states, issues);
   const nested: Scope[] = [];
   const values = Object.values(states);
-  const here: Here = { scope, names: new Set(names), name: '', issues };
+  const here: Here = { scope, names, nameSet: undefined, index: 0, name: '', issues };
   for (let i = 0; i < names.length; i++) {
+    here.index = i;
     here.name = names[i] as string;
     checkState(here, values[i], nested);
   }
