@@ -16,7 +16,7 @@ import { buildLambda, catalogueFromFile, inlineIamReference, LAMBDA_OPTIONS } fr
 import { median } from './measure.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const RUNS = 21;
+const RUNS = 41;
 const TARGET_RATIO = 1.1;
 const ENV = { AWS_REGION: 'us-east-1', STATE_TABLE_NAME: 'bench', POWERTOOLS_METRICS_NAMESPACE: 'SfnRoleAudit' };
 
