@@ -5,13 +5,17 @@ import type { EntryMemo, StoredRequirement } from './memoizeRequirements.js';
 
 /**
  * One Task Resource as a run sees it: its catalogue entry, its location, whether it is an AWS SDK call, and the
- * requirements already derived for it (shared by states with identical inputs), made on the first derivation.
+ * requirements already derived for it (shared by states with identical inputs), made on the first derivation — or
+ * `null` once the memo has proved useless for this Resource (its states rarely share inputs) — with the memo's
+ * lookups and hits so far.
  */
 export type TaskResource = {
   entry: Integration | undefined;
   location: Location;
   sdk: boolean;
-  memo: EntryMemo | undefined;
+  memo: EntryMemo | undefined | null;
+  lookups: number;
+  hits: number;
 };
 
 /** The state-machine-wide values every state's requirements are built from. */

@@ -48,8 +48,15 @@ function shapeOf(r: Requirement): number {
   return r.context !== undefined ? SHAPES.context : SHAPES.other;
 }
 
-/** One level of the memo: the next key's branches (none yet at a leaf), and the requirements stored at the end of a key path. */
-export type MemoNode = { next: Map<string, MemoNode> | undefined; requirements?: readonly StoredRequirement[] };
+/**
+ * One level of the memo: the next key's branches (none yet at a leaf), and at the end of a key path the requirements
+ * derived for it — `pending` as the first state with that key got them, `requirements` once a second state has it.
+ */
+export type MemoNode = {
+  next: Map<string, MemoNode> | undefined;
+  requirements?: readonly StoredRequirement[];
+  pending?: readonly Requirement[];
+};
 
 /**
  * The memo of one Task Resource in a run: the fields its entry's key reads, and the requirements already derived by
@@ -331,6 +338,28 @@ function toStored(r: Requirement): StoredRequirement {
 /** Appends to `out` a requirement per stored one, for `state`, sharing its (frozen) arrays and context. */
 export function appendCopies(stored: readonly StoredRequirement[], state: StateRef | null, out: Requirement[]): void {
   for (let i = 0; i < stored.length; i++) out.push(copyFor(stored[i] as StoredRequirement, state));
+}
+
+/**
+ * Appends to `out` the requirements memoised at `node`, for `state`; false when the key has none yet. The first state
+ * with a key keeps the requirements derived for it (`rememberFirst`); they are stored, in the memo's one shape, when a
+ * second state has the same key, so a key that no other state shares (a function or table named once, as in most
+ * large definitions) costs neither a stored copy nor a second copy for its state.
+ */
+export function appendRemembered(node: MemoNode, state: StateRef | null, out: Requirement[]): boolean {
+  let stored = node.requirements;
+  if (stored === undefined) {
+    if (node.pending === undefined) return false;
+    stored = remember(node, node.pending);
+    node.pending = undefined;
+  }
+  appendCopies(stored, state, out);
+  return true;
+}
+
+/** Keeps at `node` the requirements derived for the first state with its key (they are that state's own). */
+export function rememberFirst(node: MemoNode, requirements: readonly Requirement[]): void {
+  node.pending = requirements;
 }
 
 /**

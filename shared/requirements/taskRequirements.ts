@@ -7,7 +7,14 @@ import { createTemplateEnv } from './createTemplateEnv.js';
 import type { DeriveBase, TaskResource } from './deriveBase.js';
 import { fieldDefaultsOf, fieldNormalizersOf } from './fieldDefaults.js';
 import type { Location } from './location.js';
-import { appendCopies, createEntryMemo, memoNode, remember, sdkMemoNode } from './memoizeRequirements.js';
+import {
+  appendRemembered,
+  createEntryMemo,
+  type MemoNode,
+  memoNode,
+  rememberFirst,
+  sdkMemoNode,
+} from './memoizeRequirements.js';
 import { mergeRequirements } from './mergeRequirements.js';
 import { parseArn } from './parseArn.js';
 import { permissionRequirements } from './permissionRequirements.js';
@@ -103,6 +110,28 @@ function taskLocation(resource: string, base: DeriveBase): Location {
 }
 
 /** Requirements of a Task for the execution role itself, through the run's memo (same Resource, same values). */
+/**
+ * How many memo lookups of a Resource show whether its states share inputs, and the hits among them for the memo to
+ * stay: with fewer, the memo's keys and stored requirements cost more than they save (a large definition that names
+ * each function or table once derives about a third slower with the memo than without). The memo only saves work, so
+ * dropping it changes no requirement; the probe is long enough for inputs that repeat in cycles (97 function names
+ * over 378 states, as in bench/buildLargeDefinition.ts, hit 159 times in the first 256 lookups).
+ */
+export const MEMO_PROBE_LOOKUPS = 256;
+const MEMO_MIN_HITS = MEMO_PROBE_LOOKUPS / 16;
+
+/** The memo node of a Task's inputs, counted as a lookup; undefined when they have no key or the memo was dropped. */
+function memoNodeOf(task: TaskResource, entry: Integration, args: unknown, visit: StateVisit): MemoNode | undefined {
+  if (task.memo === null) return undefined;
+  if (task.lookups === MEMO_PROBE_LOOKUPS && task.hits < MEMO_MIN_HITS) {
+    task.memo = null;
+    return undefined;
+  }
+  task.memo ??= createEntryMemo(entry);
+  task.lookups++;
+  return (task.sdk ? sdkMemoNode : memoNode)(task.memo, args, visit.queryLanguage);
+}
+
 function ownRequirements(
   visit: StateVisit,
   task: TaskResource,
@@ -112,10 +141,9 @@ function ownRequirements(
   out: Requirement[],
 ) {
   const args = taskArguments(visit);
-  task.memo ??= createEntryMemo(entry);
-  const node = (task.sdk ? sdkMemoNode : memoNode)(task.memo, args, visit.queryLanguage);
-  if (node?.requirements !== undefined) {
-    appendCopies(node.requirements, visit.ref, out);
+  const node = memoNodeOf(task, entry, args, visit);
+  if (node !== undefined && appendRemembered(node, visit.ref, out)) {
+    task.hits++;
     return;
   }
   const derived = mergeRequirements(
@@ -123,11 +151,8 @@ function ownRequirements(
       ? (sdkRequirements(visit, entry, resource, task.location) ?? [unknownIntegration(visit, resource)])
       : optimizedRequirements(visit, entry, resource, base, task.location),
   );
-  if (node === undefined) {
-    for (const r of derived) out.push(r);
-    return;
-  }
-  appendCopies(remember(node, derived), visit.ref, out);
+  if (node !== undefined) rememberFirst(node, derived);
+  for (const r of derived) out.push(r);
 }
 
 /** The run's record of a Task Resource, made on its first state: entry, location and memo are looked up once. */
@@ -136,7 +161,7 @@ function taskResourceOf(resource: string, base: DeriveBase): TaskResource {
   if (task === undefined) {
     const entry = findTaskIntegration(resource);
     const sdk = entry?.resource.startsWith(SDK_ENTRY_PREFIX) === true;
-    task = { entry, location: taskLocation(resource, base), sdk, memo: undefined };
+    task = { entry, location: taskLocation(resource, base), sdk, memo: undefined, lookups: 0, hits: 0 };
     base.tasks.set(resource, task);
   }
   return task;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AslDefinition } from '../../shared/asl/types.js';
 import { deriveRequirements } from '../../shared/requirements/deriveRequirements.js';
+import { MEMO_PROBE_LOOKUPS } from '../../shared/requirements/taskRequirements.js';
 import type { DeriveContext, Requirement } from '../../shared/types.js';
 
 const CONTEXT: DeriveContext = {
@@ -158,5 +159,37 @@ describe('memoNode', () => {
     const pass = (i: number) => requirements.find((r) => r.state?.name === `S${i}` && r.purpose === 'passrole');
     expect(pass(0)?.resources).toContain('arn:aws:iam::111122223333:role/r');
     expect(pass(1)?.resources).toBe(pass(0)?.resources);
+  });
+});
+
+describe('the memo of a Resource whose states rarely share inputs', () => {
+  // MEMO_PROBE_LOOKUPS states that each name another function: no hit, so the memo of lambda:invoke is dropped; the
+  // states after them name functions already seen, and are derived again rather than shared.
+  const distinct = Array.from({ length: MEMO_PROBE_LOOKUPS }, (_, i) => jsonPath(INVOKE, { FunctionName: `fn-${i}` }));
+  const repeats = [0, 1, 2].map((i) => jsonPath(INVOKE, { FunctionName: `fn-${i}` }));
+  const states = [...distinct, ...repeats];
+
+  it('is dropped after the probe: later states with the same inputs get equal, not shared, requirements', () => {
+    const requirements = deriveRequirements(chain(states), CONTEXT);
+    const of = (i: number) => requirements.find((r) => r.state?.name === `S${i}`);
+    for (const [repeat, first] of [0, 1, 2].map((i) => [MEMO_PROBE_LOOKUPS + i, i] as const)) {
+      expect(of(repeat)?.resources).toEqual([`arn:aws:lambda:eu-west-1:111122223333:function:fn-${first}`]);
+      expect(of(repeat)?.resources).toEqual(of(first)?.resources);
+      expect(of(repeat)?.resources).not.toBe(of(first)?.resources);
+    }
+  });
+
+  it('is kept when inputs repeat within the probe, even in a long cycle', () => {
+    const cycle = Array.from({ length: MEMO_PROBE_LOOKUPS + 10 }, (_, i) =>
+      jsonPath(INVOKE, { FunctionName: `fn-${i % 97}` }),
+    );
+    const requirements = deriveRequirements(chain(cycle), CONTEXT);
+    const of = (i: number) => requirements.find((r) => r.state?.name === `S${i}`);
+    expect(of(MEMO_PROBE_LOOKUPS + 5)?.resources).toBe(of((MEMO_PROBE_LOOKUPS + 5) % 97)?.resources);
+  });
+
+  it('gives every state the requirements it has alone, before and after the memo is dropped', () => {
+    const alone = states.map((state) => perState([state])[0]);
+    expect(perState(states)).toEqual(alone);
   });
 });
