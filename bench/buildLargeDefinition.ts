@@ -178,3 +178,29 @@ export function buildLargeDefinition(
   }
   return { Comment: 'Benchmark definition', StartAt: 'Group 0', States: top };
 }
+
+/**
+ * A flat definition of `count` Task states in which every state names its own function, table, cluster or queue
+ * (Lambda, DynamoDB, ECS `.sync`, SQS in turn): no two states share inputs, so no requirement comes from the memo —
+ * the analysis's worst case, where buildLargeDefinition's repeated names are its best.
+ */
+export function buildDistinctDefinition(count = 4_000): Record<string, unknown> {
+  const states: Record<string, State> = {};
+  for (let i = 0; i < count; i++) {
+    const end = i + 1 < count ? { Next: `s${i + 1}` } : { End: true };
+    const parameters = [
+      { FunctionName: `fn-${i}`, 'Payload.$': '$' },
+      { TableName: `table-${i}`, Item: { pk: { 'S.$': '$.id' } } },
+      { Cluster: `cluster-${i}`, TaskDefinition: `task-${i}` },
+      { QueueUrl: `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/queue-${i}`, 'MessageBody.$': '$' },
+    ][i % 4];
+    const resource = [
+      'arn:aws:states:::lambda:invoke',
+      'arn:aws:states:::dynamodb:putItem',
+      'arn:aws:states:::ecs:runTask.sync',
+      'arn:aws:states:::sqs:sendMessage',
+    ][i % 4];
+    states[`s${i}`] = { Type: 'Task', Resource: resource, Parameters: parameters, ...end };
+  }
+  return { Comment: 'Benchmark definition: every state distinct', StartAt: 's0', States: states };
+}
