@@ -1,4 +1,5 @@
 import type { AslDefinition, AslState, QueryLanguage, StateVisit } from './types.js';
+import { valuesInKeyOrder } from './valuesInKeyOrder.js';
 
 /** One States object being walked: its state names and values (read once, in order) and where the walk is in them. */
 type Frame = {
@@ -16,9 +17,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function frameOf(scope: unknown, scopePath: string[], distributed: boolean): Frame | undefined {
   if (!isObject(scope) || !isObject(scope.States)) return undefined;
   const states = scope.States;
+  const names = Object.keys(states);
   return {
-    names: Object.keys(states),
-    values: Object.values(states),
+    names,
+    values: valuesInKeyOrder(states, names),
     index: 0,
     statesPath: [...scopePath, 'States'],
     distributed,

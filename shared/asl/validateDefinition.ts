@@ -1,4 +1,5 @@
 import type { DefinitionIssue } from './types.js';
+import { valuesInKeyOrder } from './valuesInKeyOrder.js';
 
 /** The state types of the Amazon States Language (https://states-language.net/spec.html#statetypes). */
 export const STATE_TYPES = ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'] as const;
@@ -202,7 +203,7 @@ function checkScope(scope: Scope, issues: DefinitionIssue[]): Scope[] {
   }
   checkStartAt(scope, value.StartAt, states, issues);
   const nested: Scope[] = [];
-  const values = Object.values(states);
+  const values = valuesInKeyOrder(states, names);
   const here: Here = { scope, names, nameSet: undefined, index: 0, name: '', issues };
   for (let i = 0; i < names.length; i++) {
     here.index = i;
