@@ -23,8 +23,13 @@ function readFunctionName(functionName: string): LambdaFunction | undefined {
   }
   const partial = PARTIAL_ARN.exec(functionName);
   if (partial !== null) return { name: partial[2] ?? '', qualifier: partial[3], location: { account: partial[1] } };
-  const [name, qualifier] = functionName.split(':');
+  // NAME or NAME:QUALIFIER (anything after a second colon is ignored), read without splitting into an array.
+  const colon = functionName.indexOf(':');
+  const name = colon === -1 ? functionName : functionName.slice(0, colon);
   if (!name) return undefined;
+  if (colon === -1) return { name, qualifier: undefined, location: {} };
+  const end = functionName.indexOf(':', colon + 1);
+  const qualifier = functionName.slice(colon + 1, end === -1 ? functionName.length : end);
   return { name, qualifier: qualifier || undefined, location: {} };
 }
 

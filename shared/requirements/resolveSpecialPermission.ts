@@ -43,7 +43,10 @@ function buildEach(
     else resources.push(pattern);
   }
   if (widened) return { resources: dynamicForm(), dynamic: true, context: undefined };
-  return resources.length === 0 ? undefined : { resources: [...new Set(resources)], dynamic, context: undefined };
+  if (resources.length === 0) return undefined;
+  // One value builds one or two ARNs (the usual case): no Set to find no duplicate.
+  const unique = resources.length === 1 ? resources : [...new Set(resources)];
+  return { resources: unique, dynamic, context: undefined };
 }
 
 /** True when a FunctionName already carries a version or alias (`name:q`, `ACCOUNT:function:name:q`, ARN + `:q`). */

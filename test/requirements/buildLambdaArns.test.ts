@@ -24,6 +24,24 @@ describe('buildLambdaArns', () => {
       expected: ['arn:aws:lambda:us-east-1:111122223333:function:orders:7'],
     },
     {
+      name: 'name:alias:more: the alias ARN, what follows a second colon ignored',
+      fn: 'orders:live:extra',
+      qualifier: undefined,
+      expected: ['arn:aws:lambda:us-east-1:111122223333:function:orders:live'],
+    },
+    {
+      name: 'name and an empty qualifier: the unqualified ARN, or the Qualifier field',
+      fn: 'orders:',
+      qualifier: 'blue',
+      expected: ['arn:aws:lambda:us-east-1:111122223333:function:orders:blue'],
+    },
+    {
+      name: 'no name before the colon: no ARN',
+      fn: ':live',
+      qualifier: undefined,
+      expected: [],
+    },
+    {
       name: 'Qualifier field: exactly the qualified ARN',
       fn: 'orders',
       qualifier: 'blue',
