@@ -59,13 +59,16 @@ function prepare(entry: Integration, spec: PermissionSpec): PreparedPermission {
   return prepared;
 }
 
-/** Builds the Requirement of one resolved catalogue permission. */
+/**
+ * Builds the Requirement of one resolved catalogue permission. The requirement keeps `holes` itself (every caller
+ * passes an array it made for this requirement), so a copy is not made per state.
+ */
 export function toRequirement(
   entry: Integration,
   spec: PermissionSpec,
   target: EntryTarget,
   resolution: Resolution,
-  holes: readonly Hole[] = [],
+  holes: Hole[] = [],
 ): Requirement {
   const prepared = prepare(entry, spec);
   let context: ContextValues | undefined = resolution.context;
@@ -85,7 +88,7 @@ export function toRequirement(
   if (context !== undefined) requirement.context = context;
   if (spec.managedRule !== undefined) requirement.managedRule = spec.managedRule;
   if (spec.inferred === true) requirement.inferred = true;
-  if (holes.length > 0) requirement.holes = [...holes];
+  if (holes.length > 0) requirement.holes = holes;
   return requirement;
 }
 
