@@ -196,8 +196,8 @@ export const LAMBDA_FILES = ['index.mjs', 'index.mjs.map', IAM_REFERENCE_FILE, C
 
 /**
  * Builds the audit Lambda into `outdir` (absolute, or relative to the repository root): index.mjs, its source map, and
- * beside it the IAM reference table, the catalogue and jsonc-parser. `options` adds or replaces esbuild options (bench/coldImport.ts asks for the
- * metafile, or bundles another entry the same way).
+ * beside it the IAM reference table, the catalogue and jsonc-parser. `options` adds or replaces esbuild options
+ * (bench/coldImport.ts asks for the metafile, or bundles another entry the same way).
  */
 export async function buildLambda(outdir = LAMBDA_DIR, options = {}) {
   const dir = resolve(ROOT, outdir);

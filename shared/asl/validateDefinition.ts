@@ -54,6 +54,7 @@ function checkQueryLanguage(value: unknown, owner: string, path: string[], issue
  * JSON.parse made takes V8's slow string-table path).
  */
 function isTarget(here: Here, target: unknown): boolean {
+  if (typeof target !== 'string') return false;
   if (target === here.names[here.index + 1]) return true;
   here.nameSet ??= new Set(here.names);
   return here.nameSet.has(target);

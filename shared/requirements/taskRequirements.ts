@@ -109,7 +109,6 @@ function taskLocation(resource: string, base: DeriveBase): Location {
   return location;
 }
 
-/** Requirements of a Task for the execution role itself, through the run's memo (same Resource, same values). */
 /**
  * How many memo lookups of a Resource show whether its states share inputs, and the hits among them for the memo to
  * stay: with fewer, the memo's keys and stored requirements cost more than they save (a large definition that names
@@ -132,6 +131,7 @@ function memoNodeOf(task: TaskResource, entry: Integration, args: unknown, visit
   return (task.sdk ? sdkMemoNode : memoNode)(task.memo, args, visit.queryLanguage);
 }
 
+/** Requirements of a Task for the execution role itself, through the run's memo (same Resource, same values). */
 function ownRequirements(
   visit: StateVisit,
   task: TaskResource,
