@@ -147,17 +147,37 @@ function contextText(segment: Segment, location: Location, env: TemplateEnv, hol
   return value;
 }
 
+/**
+ * True when the template's first parameter, known only at run time, can name a resource in another Region or account:
+ * a whole-ARN template of a field that takes an ARN, or a single parameter read through an ARN-valued or locating part.
+ */
+function mayNameAnyLocation(t: CompiledTemplate): boolean {
+  const field = t.params[0]?.field ?? '';
+  if (t.wholeArnSuffix !== undefined && takesArn(field)) return true;
+  const part = t.params.length === 1 ? t.params[0]?.part : undefined;
+  return (
+    part !== undefined &&
+    (ARN_VALUED_PARTS.has(part) || part === 'queueName' || (LOCATING_PARTS.has(part) && takesArn(field)))
+  );
+}
+
 function expandCombo(t: CompiledTemplate, combo: readonly FieldValue[], env: TemplateEnv, holes: Hole[]): string {
-  const rendered: Rendered[] = [];
+  // t.params are the template's param segments in order: one (the usual case) is rendered without a list.
+  let first: Rendered | undefined;
+  let rendered: Rendered[] | undefined;
   let location = env.location;
-  let i = 0;
-  for (const segment of t.segments) {
-    if (segment.kind !== 'param') continue;
-    const r = renderParam(segment, combo[i++], location, holes);
-    location = r.location;
-    rendered.push(r);
+  if (t.params.length === 1) {
+    first = renderParam(t.params[0] as ParamSegment, combo[0], location, holes);
+    location = first.location;
+  } else if (t.params.length > 1) {
+    rendered = [];
+    for (let i = 0; i < t.params.length; i++) {
+      const r = renderParam(t.params[i] as ParamSegment, combo[i], location, holes);
+      location = r.location;
+      rendered.push(r);
+    }
+    first = rendered[0];
   }
-  const first = rendered[0];
   if (t.wholeArnSuffix !== undefined && first?.whole === true) return first.text + t.wholeArnSuffix;
   // A role field holding a role's name (or a pattern of one) names the role in the account: never non-ARN text.
   const only = t.segments.length === 1 ? t.segments[0] : undefined;
@@ -167,17 +187,12 @@ function expandCombo(t: CompiledTemplate, combo: readonly FieldValue[], env: Tem
     }
   }
   // A run-time value of a field that takes a whole ARN can name another Region or account.
-  const field = t.params[0]?.field ?? '';
-  const part = t.params.length === 1 ? t.params[0]?.part : undefined;
-  const locatingPart =
-    part !== undefined &&
-    (ARN_VALUED_PARTS.has(part) || part === 'queueName' || (LOCATING_PARTS.has(part) && takesArn(field)));
-  const open =
-    first?.mayMove === true && !first.whole && ((t.wholeArnSuffix !== undefined && takesArn(field)) || locatingPart);
+  const open = first?.mayMove === true && !first.whole && mayNameAnyLocation(t);
   let out = '';
   let p = 0;
   for (const segment of t.segments) {
-    out += segment.kind === 'param' ? (rendered[p++]?.text ?? '*') : contextText(segment, location, env, holes, open);
+    if (segment.kind !== 'param') out += contextText(segment, location, env, holes, open);
+    else out += (rendered === undefined ? first : rendered[p++])?.text ?? '*';
   }
   return out;
 }
