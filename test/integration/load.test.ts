@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuditClients, createAuditDeps } from '../../functions/audit/createAuditDeps.js';
 import { createAuditHandler } from '../../functions/audit/createAuditHandler.js';
 import type { AuditMetricName } from '../../functions/audit/types.js';
+import { orderPipelineDefinition } from './orderPipelineDefinition.js';
 import { hasMotoServer, type MotoServer, startMotoServer } from './startMotoServer.js';
 import { templateTable } from './templateTable.js';
 
@@ -34,27 +35,7 @@ const available = hasMotoServer();
 if (!available && process.env.REQUIRE_MOTO === '1') throw new Error('REQUIRE_MOTO=1 but moto_server is not on PATH');
 
 /** A Lambda invoke followed by an ECS runTask.sync task: three findings (poll, events, cancel) on a role that only runs. */
-const DEFINITION = JSON.stringify({
-  StartAt: 'Charge',
-  States: {
-    Charge: {
-      Type: 'Task',
-      Resource: 'arn:aws:states:::lambda:invoke',
-      Parameters: { FunctionName: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:ChargeCard`, 'Payload.$': '$' },
-      Next: 'Report',
-    },
-    Report: {
-      Type: 'Task',
-      Resource: 'arn:aws:states:::ecs:runTask.sync',
-      Parameters: {
-        Cluster: `arn:aws:ecs:${REGION}:${ACCOUNT}:cluster/main`,
-        TaskDefinition: `arn:aws:ecs:${REGION}:${ACCOUNT}:task-definition/report:3`,
-        LaunchType: 'FARGATE',
-      },
-      End: true,
-    },
-  },
-});
+const DEFINITION = orderPipelineDefinition(REGION, ACCOUNT);
 
 const smArn = (i: number) => `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:Load${i}`;
 

@@ -19,6 +19,7 @@ import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orderPipelineDefinition } from './orderPipelineDefinition.js';
 import { hasMotoServer, type MotoServer, startMotoServer } from './startMotoServer.js';
 import { templateTable } from './templateTable.js';
 
@@ -37,27 +38,7 @@ if (!available) {
 }
 
 /** An ECS runTask.sync task after a Lambda invoke: run, poll, events and cancel permissions are needed. */
-const DEFINITION = JSON.stringify({
-  StartAt: 'Charge',
-  States: {
-    Charge: {
-      Type: 'Task',
-      Resource: 'arn:aws:states:::lambda:invoke',
-      Parameters: { FunctionName: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:ChargeCard`, 'Payload.$': '$' },
-      Next: 'Report',
-    },
-    Report: {
-      Type: 'Task',
-      Resource: 'arn:aws:states:::ecs:runTask.sync',
-      Parameters: {
-        Cluster: `arn:aws:ecs:${REGION}:${ACCOUNT}:cluster/main`,
-        TaskDefinition: `arn:aws:ecs:${REGION}:${ACCOUNT}:task-definition/report:3`,
-        LaunchType: 'FARGATE',
-      },
-      End: true,
-    },
-  },
-});
+const DEFINITION = orderPipelineDefinition(REGION, ACCOUNT);
 
 const policy = (Statement: unknown[]) => JSON.stringify({ Version: '2012-10-17', Statement });
 const ECS_RULE = `arn:aws:events:${REGION}:${ACCOUNT}:rule/StepFunctionsGetEventsForECSTaskRule`;

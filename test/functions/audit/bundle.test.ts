@@ -9,6 +9,7 @@ import { CreateStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDefinition } from '../../../shared/asl/parseDefinition.js';
 import { invalidDefinitionFindings } from '../../../shared/findings/invalidDefinitionFindings.js';
+import { orderPipelineDefinition } from '../../integration/orderPipelineDefinition.js';
 import { hasMotoServer, type MotoServer, startMotoServer } from '../../integration/startMotoServer.js';
 import { templateTable } from '../../integration/templateTable.js';
 
@@ -134,27 +135,7 @@ const moto = hasMotoServer();
 if (!moto && process.env.REQUIRE_MOTO === '1') throw new Error('REQUIRE_MOTO=1 but moto_server is not on PATH');
 
 /** A Lambda invoke, then an ECS runTask.sync the role may run but neither poll, hear of nor stop. */
-const DEFINITION = JSON.stringify({
-  StartAt: 'Charge',
-  States: {
-    Charge: {
-      Type: 'Task',
-      Resource: 'arn:aws:states:::lambda:invoke',
-      Parameters: { FunctionName: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:ChargeCard`, 'Payload.$': '$' },
-      Next: 'Report',
-    },
-    Report: {
-      Type: 'Task',
-      Resource: 'arn:aws:states:::ecs:runTask.sync',
-      Parameters: {
-        Cluster: `arn:aws:ecs:${REGION}:${ACCOUNT}:cluster/main`,
-        TaskDefinition: `arn:aws:ecs:${REGION}:${ACCOUNT}:task-definition/report:3`,
-        LaunchType: 'FARGATE',
-      },
-      End: true,
-    },
-  },
-});
+const DEFINITION = orderPipelineDefinition(REGION, ACCOUNT);
 
 /** A state machine whose definition is not valid JSON: only its audit needs jsonc-parser (to say where it breaks). */
 const BROKEN = 'BrokenPipeline';
