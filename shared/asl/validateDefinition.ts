@@ -50,8 +50,8 @@ function checkQueryLanguage(value: unknown, owner: string, path: string[], issue
 
 /**
  * True when a transition (`Next`, `Default`, a Choice rule's or Catcher's `Next`) names a state of the same scope.
- * Most name the state written next, found without a lookup; the others in a Set of the names (Object.hasOwn on a string
- * JSON.parse made takes V8's slow string-table path).
+ * Most name the state written next, found without a lookup; the others in a Set of the names (with Object.hasOwn
+ * on the strings JSON.parse made, validation took 0.19 of JSON.parse's time on the benchmark definition; 0.12 so).
  */
 function isTarget(here: Here, target: unknown): boolean {
   if (typeof target !== 'string') return false;

@@ -1,11 +1,11 @@
-/** Above this many keys a parsed object is kept as a hash table by V8, where Object.values is slow. */
+/** Above this many keys, looking values up by key beats Object.values (measured: 3× at 4,000 keys; the reverse at 40). */
 const LARGE_OBJECT_KEYS = 128;
 
 /**
- * The values of `object` in the order of `keys` (its `Object.keys`), as `Object.values` gives them. V8 keeps an object
- * of many keys (a flat States of thousands of states, as JSON.parse builds it) as a hash table, for which
- * Object.values sorts and looks up again what Object.keys already did: looking each key up is ~3× faster there, while
- * for the small objects of most definitions Object.values is.
+ * The values of `object` in the order of `keys` (its `Object.keys`), as `Object.values` gives them. For an object of
+ * many keys (a flat States of thousands of states, as JSON.parse builds it; V8 then keeps it as a dictionary, which
+ * Object.values presumably re-sorts by insertion order) looking each key up measured ~3× faster, while for the small
+ * objects of most definitions Object.values is faster.
  */
 export function valuesInKeyOrder(object: Record<string, unknown>, keys: readonly string[]): unknown[] {
   if (keys.length <= LARGE_OBJECT_KEYS) return Object.values(object);
