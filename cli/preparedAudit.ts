@@ -1,3 +1,4 @@
+import type { AuditInput } from '../shared/audit.js';
 import type { PermissionSimulator } from '../shared/ports.js';
 import type { AuditReport, DeriveContext, Finding, PolicyDocument, StateMachineDescription } from '../shared/types.js';
 
@@ -48,3 +49,28 @@ export type PreparedAudit = {
 
 /** One audited target and its report. */
 export type TargetReport = { target: PreparedAudit; report: AuditReport };
+
+/**
+ * What `check` hands auditStateMachine for a target: its description, simulator and role, what its input reported,
+ * its own placement over the run's (`runContext`, from --region/--account/--partition), and the run's ignore entries
+ * before the target's own.
+ */
+export function auditInputOf(
+  target: PreparedAudit,
+  runContext: Partial<DeriveContext>,
+  ignore: readonly string[],
+  now: Date,
+): AuditInput {
+  return {
+    description: target.description,
+    simulator: target.simulator,
+    ...(target.roleTrust === undefined ? {} : { roleTrust: target.roleTrust }),
+    ...(target.roleFound === undefined ? {} : { roleFound: target.roleFound }),
+    ...(target.inputFindings === undefined ? {} : { inputFindings: target.inputFindings }),
+    ...(target.definitionUnavailable === true ? { definitionUnavailable: true } : {}),
+    ...(target.rolePoliciesUnknown === true ? { rolePoliciesUnknown: true } : {}),
+    contextOverrides: target.contextOverrides ?? runContext,
+    ignore: [...ignore, ...(target.ignore ?? [])],
+    now,
+  };
+}

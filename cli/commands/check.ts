@@ -14,7 +14,7 @@ import { TEMPLATE_HELP } from '../loadTemplateTargets.js';
 import { TERRAFORM_HELP } from '../loadTerraformTargets.js';
 import { OUTPUT_HELP, planOutputs } from '../outputPlan.js';
 import { oneOf, parseCommandArgsWithPositionals } from '../parseCommandArgs.js';
-import type { TargetReport } from '../preparedAudit.js';
+import { auditInputOf, type TargetReport } from '../preparedAudit.js';
 import { writeOutputs } from '../writeOutputs.js';
 
 /** Help for `sfn-role-audit check`. */
@@ -81,18 +81,7 @@ export async function runCheck(argv: string[], deps: CliDeps): Promise<number> {
   const now = deps.now?.() ?? new Date();
   const audited: TargetReport[] = [];
   for (const target of targets) {
-    const report = await auditStateMachine({
-      description: target.description,
-      simulator: target.simulator,
-      ...(target.roleTrust === undefined ? {} : { roleTrust: target.roleTrust }),
-      ...(target.roleFound === undefined ? {} : { roleFound: target.roleFound }),
-      ...(target.inputFindings === undefined ? {} : { inputFindings: target.inputFindings }),
-      ...(target.definitionUnavailable === true ? { definitionUnavailable: true } : {}),
-      ...(target.rolePoliciesUnknown === true ? { rolePoliciesUnknown: true } : {}),
-      contextOverrides: target.contextOverrides ?? contextOverrides,
-      ignore: [...(flags.ignore ?? []), ...(target.ignore ?? [])],
-      now,
-    });
+    const report = await auditStateMachine(auditInputOf(target, contextOverrides, flags.ignore ?? [], now));
     audited.push({ target, report });
   }
   const results = await applyBaseline(applyIgnoreRules(audited, config, now, deps.io), flags, deps);

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CheckFlags } from '../../cli/checkOptions.js';
 import { collectTargets } from '../../cli/collectTargets.js';
 import { contextOverridesFrom } from '../../cli/loadDefinitionInput.js';
+import { auditInputOf } from '../../cli/preparedAudit.js';
 import { readCloudAssembly } from '../../cli/readCloudAssembly.js';
 import { runCli } from '../../cli/runCli.js';
 import { auditStateMachine } from '../../shared/audit.js';
@@ -39,17 +40,8 @@ async function auditByConstructPath(flags: CheckFlags, positionals: string[] = [
   const results = new Map<string, Findings>();
   for (const target of await collectTargets(flags, positionals, deps())) {
     const logicalId = target.id.slice(target.id.lastIndexOf('#') + 1);
-    const report = await auditStateMachine({
-      description: target.description,
-      simulator: target.simulator,
-      ...(target.roleTrust === undefined ? {} : { roleTrust: target.roleTrust }),
-      ...(target.roleFound === undefined ? {} : { roleFound: target.roleFound }),
-      ...(target.inputFindings === undefined ? {} : { inputFindings: target.inputFindings }),
-      ...(target.definitionUnavailable === true ? { definitionUnavailable: true } : {}),
-      // As check does: the target's own placement (its stack's environment) over the run's flags.
-      contextOverrides: target.contextOverrides ?? contextOverridesFrom(flags),
-      now: NOW,
-    });
+    // As check does: the target's own placement (its stack's environment) over the run's flags.
+    const report = await auditStateMachine(auditInputOf(target, contextOverridesFrom(flags), flags.ignore ?? [], NOW));
     const name = paths.get(logicalId) ?? target.id;
     expect(results.has(name), `two targets named ${name}`).toBe(false);
     results.set(
