@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { CreateTableCommand, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -13,8 +13,9 @@ import { type AuditClients, createAuditDeps } from '../../functions/audit/create
 import { createAuditHandler } from '../../functions/audit/createAuditHandler.js';
 import type { AuditMetricName } from '../../functions/audit/types.js';
 import { orderPipelineDefinition } from './orderPipelineDefinition.js';
+import { sqsRecord } from './sqsRecord.js';
 import { hasMotoServer, type MotoServer, startMotoServer } from './startMotoServer.js';
-import { templateTable } from './templateTable.js';
+import { createTemplateTable } from './templateTable.js';
 
 const REGION = 'eu-west-1';
 const ACCOUNT = '123456789012'; // moto's default account
@@ -59,25 +60,6 @@ function cloudTrailBody(kind: 'create' | 'update', index: number, eventId: strin
   const event = JSON.parse(text) as { detail: Record<string, unknown> };
   event.detail.eventID = eventId;
   return JSON.stringify(event);
-}
-
-function sqsRecord(body: string, messageId: string): SQSRecord {
-  return {
-    messageId,
-    receiptHandle: messageId,
-    body,
-    attributes: {
-      ApproximateReceiveCount: '1',
-      SentTimestamp: String(Date.now()),
-      SenderId: 'AIDAEXAMPLE',
-      ApproximateFirstReceiveTimestamp: String(Date.now()),
-    },
-    messageAttributes: {},
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: `arn:aws:sqs:${REGION}:${ACCOUNT}:audit`,
-    awsRegion: REGION,
-  };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -128,16 +110,7 @@ describe.skipIf(!available)('audit function under load against moto', () => {
     await clients.securityHub.send(new EnableSecurityHubCommand({}));
     const topic = await clients.sns.send(new CreateTopicCommand({ Name: 'load-findings' }));
     topicArn = topic.TopicArn ?? '';
-    const table = templateTable();
-    await clients.dynamodb.send(
-      new CreateTableCommand({
-        TableName: TABLE,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: table.AttributeDefinitions,
-        KeySchema: table.KeySchema,
-        GlobalSecondaryIndexes: table.GlobalSecondaryIndexes,
-      } as ConstructorParameters<typeof CreateTableCommand>[0]),
-    );
+    await createTemplateTable(clients.dynamodb, TABLE);
   }, 60_000);
 
   afterAll(async () => {
@@ -207,7 +180,7 @@ describe.skipIf(!available)('audit function under load against moto', () => {
       countSends(clients.sns);
       countSends(clients.eventBridge as unknown as { middlewareStack: SNSClient['middlewareStack'] });
 
-      let pending = bodies.map((body, i) => sqsRecord(body, `m${i}`));
+      let pending = bodies.map((body, i) => sqsRecord(body, `m${i}`, REGION, ACCOUNT));
       let invocations = 0;
       let retried = 0;
       const started = performance.now();

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { CreateTableCommand, DynamoDBClient, GetItemCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import {
   AttachRolePolicyCommand,
@@ -20,8 +20,9 @@ import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, S
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderPipelineDefinition } from './orderPipelineDefinition.js';
+import { sqsRecord } from './sqsRecord.js';
 import { hasMotoServer, type MotoServer, startMotoServer } from './startMotoServer.js';
-import { templateTable } from './templateTable.js';
+import { createTemplateTable, templateTable } from './templateTable.js';
 
 const REGION = 'eu-west-1';
 const ACCOUNT = '123456789012'; // moto's default account
@@ -50,26 +51,7 @@ function cloudTrailRecord(fixture: string, eventId: string): SQSEvent {
     .replaceAll('OrderPipelineRole', ROLE_NAME);
   const event = JSON.parse(text) as { detail: Record<string, unknown> };
   event.detail.eventID = eventId;
-  return {
-    Records: [
-      {
-        messageId: `message-${eventId}`,
-        receiptHandle: 'rh',
-        body: JSON.stringify(event),
-        attributes: {
-          ApproximateReceiveCount: '1',
-          SentTimestamp: String(Date.now()),
-          SenderId: 'AIDAEXAMPLE',
-          ApproximateFirstReceiveTimestamp: String(Date.now()),
-        },
-        messageAttributes: {},
-        md5OfBody: '',
-        eventSource: 'aws:sqs',
-        eventSourceARN: `arn:aws:sqs:${REGION}:${ACCOUNT}:audit`,
-        awsRegion: REGION,
-      },
-    ],
-  };
+  return { Records: [sqsRecord(JSON.stringify(event), `message-${eventId}`, REGION, ACCOUNT)] };
 }
 
 describe.skipIf(!available)('audit function against moto', () => {
@@ -183,20 +165,11 @@ describe.skipIf(!available)('audit function against moto', () => {
       new PutTargetsCommand({ Rule: 'audit-completed', Targets: [{ Id: 'queue', Arn: eventsQueue.arn }] }),
     );
 
-    const table = templateTable();
-    await clients.dynamodb.send(
-      new CreateTableCommand({
-        TableName: TABLE,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: table.AttributeDefinitions,
-        KeySchema: table.KeySchema,
-        GlobalSecondaryIndexes: table.GlobalSecondaryIndexes,
-      } as ConstructorParameters<typeof CreateTableCommand>[0]),
-    );
+    await createTemplateTable(clients.dynamodb, TABLE);
     await clients.dynamodb.send(
       new UpdateTimeToLiveCommand({
         TableName: TABLE,
-        TimeToLiveSpecification: table.TimeToLiveSpecification as { AttributeName: string; Enabled: boolean },
+        TimeToLiveSpecification: templateTable().TimeToLiveSpecification as { AttributeName: string; Enabled: boolean },
       }),
     );
 

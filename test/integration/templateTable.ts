@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { CreateTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { parse, type Tags } from 'yaml';
 
 /** The StateTable resource of infra/template.yaml, so the test creates exactly the table the stack creates. */
@@ -13,4 +14,18 @@ export function templateTable(): Record<string, unknown> {
     Resources: { StateTable: { Properties: Record<string, unknown> } };
   };
   return template.Resources.StateTable.Properties;
+}
+
+/** Creates, through `dynamodb` (moto), the table infra/template.yaml declares, named `tableName`. */
+export async function createTemplateTable(dynamodb: DynamoDBClient, tableName: string): Promise<void> {
+  const table = templateTable();
+  await dynamodb.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: table.AttributeDefinitions,
+      KeySchema: table.KeySchema,
+      GlobalSecondaryIndexes: table.GlobalSecondaryIndexes,
+    } as ConstructorParameters<typeof CreateTableCommand>[0]),
+  );
 }

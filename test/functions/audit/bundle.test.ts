@@ -3,15 +3,16 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CreateTableCommand, DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { CreateStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDefinition } from '../../../shared/asl/parseDefinition.js';
 import { invalidDefinitionFindings } from '../../../shared/findings/invalidDefinitionFindings.js';
 import { orderPipelineDefinition } from '../../integration/orderPipelineDefinition.js';
+import { sqsRecord } from '../../integration/sqsRecord.js';
 import { hasMotoServer, type MotoServer, startMotoServer } from '../../integration/startMotoServer.js';
-import { templateTable } from '../../integration/templateTable.js';
+import { createTemplateTable } from '../../integration/templateTable.js';
 
 // The Lambda as `sam build` makes it (functions/audit/Makefile → scripts/build.mjs), run from a folder holding only
 // the files that ship, with no node_modules anywhere above it: the bundle must find its IAM reference table, its
@@ -156,27 +157,7 @@ function createStateMachineEvent(eventId: string, name = STATE_MACHINE) {
     .replace(`"name": "${STATE_MACHINE}"`, `"name": "${name}"`);
   const event = JSON.parse(text) as { detail: Record<string, unknown> };
   event.detail.eventID = eventId;
-  const now = String(Date.now());
-  return {
-    Records: [
-      {
-        messageId: `message-${eventId}`,
-        receiptHandle: 'rh',
-        body: JSON.stringify(event),
-        attributes: {
-          ApproximateReceiveCount: '1',
-          SentTimestamp: now,
-          SenderId: 'AIDAEXAMPLE',
-          ApproximateFirstReceiveTimestamp: now,
-        },
-        messageAttributes: {},
-        md5OfBody: '',
-        eventSource: 'aws:sqs',
-        eventSourceARN: `arn:aws:sqs:${REGION}:${ACCOUNT}:audit`,
-        awsRegion: REGION,
-      },
-    ],
-  };
+  return { Records: [sqsRecord(JSON.stringify(event), `message-${eventId}`, REGION, ACCOUNT)] };
 }
 
 describe.skipIf(!moto)('the audit Lambda built by functions/audit/Makefile, against moto', () => {
@@ -216,16 +197,7 @@ describe.skipIf(!moto)('the audit Lambda built by functions/audit/Makefile, agai
     await sfn.send(
       new CreateStateMachineCommand({ name: BROKEN, definition: BROKEN_DEFINITION, roleArn: role.Role?.Arn }),
     );
-    const table = templateTable();
-    await dynamodb.send(
-      new CreateTableCommand({
-        TableName: TABLE,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: table.AttributeDefinitions,
-        KeySchema: table.KeySchema,
-        GlobalSecondaryIndexes: table.GlobalSecondaryIndexes,
-      } as ConstructorParameters<typeof CreateTableCommand>[0]),
-    );
+    await createTemplateTable(dynamodb, TABLE);
     env = {
       AWS_REGION: REGION,
       AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
