@@ -36,7 +36,7 @@ function uniqueFindings(findings: readonly Finding[]): Finding[] {
  * (`AWS::StepFunctions::StateMachine`) or `Role` (`AWS::Serverless::StateMachine`) names, with every policy attached
  * to it; for a SAM state machine without `Role`, the role SAM generates; otherwise (a literal ARN of another role, a
  * parameter, an import) `inTemplate: false` with the ARN as resolved. Values unknown offline make the statements that
- * use them conditional; policies whose documents are unknown stand in as conditional `Allow *` with a
+ * use them conditional; policies whose documents are unknown stand in as conditional `Allow *` and `Deny *` with a
  * PolicyContentUnknown finding (docs/template-roles.md).
  */
 export function executionRoleOf(model: TemplateModel, stateMachine: TemplateResource): ExecutionRole {

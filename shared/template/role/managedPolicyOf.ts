@@ -22,7 +22,8 @@ function unknownReason(arn: string): string {
 /**
  * The document behind a managed policy ARN the role attaches (`ManagedPolicyArns`, a SAM `Policies` name, a
  * permissions boundary): an `AWS::IAM::ManagedPolicy` of the template whose ARN it is, an AWS managed policy shipped
- * as data, or else a stand-in `Allow *` conditional on `ManagedPolicy <arn>` with a PolicyContentUnknown finding.
+ * as data, or else a stand-in `Allow *` and `Deny *` conditional on `ManagedPolicy <arn>` with a PolicyContentUnknown
+ * finding.
  */
 export function managedPolicyOf(
   context: RoleContext,

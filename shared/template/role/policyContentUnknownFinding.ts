@@ -16,8 +16,8 @@ const MANAGED_POLICY_REFERENCE = 'https://docs.aws.amazon.com/aws-managed-policy
 
 /**
  * The LOW finding for a policy of the execution role whose document is unknown offline (a managed policy ARN not
- * shipped as data, an unresolved ARN, a SAM `Policies` entry SAM cannot read): it stands in as `Allow *` on a
- * condition, so what it may grant is reported `conditional`, never denied and never proven.
+ * shipped as data, an unresolved ARN, a SAM `Policies` entry SAM cannot read): it stands in as `Allow *` and
+ * `Deny *` on a condition, so every request is reported `conditional` on it, never denied and never proven.
  */
 export function policyContentUnknownFinding(input: PolicyContentUnknownInput): Finding {
   return {
@@ -38,7 +38,7 @@ export function policyContentUnknownFinding(input: PolicyContentUnknownInput): F
     decision: null,
     title: `The ${input.layer === 'boundary' ? 'permissions boundary' : 'policy'} ${input.policy} of the execution role is unknown offline`,
     consequence:
-      'What it allows cannot be proven offline: permissions only it could grant are reported as conditional on it, not as missing',
+      'What it allows or denies cannot be proven offline: permissions only it could grant are reported as conditional on it, not as missing, and permissions the other policies grant as conditional on it too, since it may deny them',
     docs: MANAGED_POLICY_REFERENCE,
     details: {
       policy: input.policy,

@@ -5,13 +5,25 @@ import { hasUnresolved, replaceUnresolved, unresolvedIn } from '../unresolved.js
 
 type ConditionBlock = NonNullable<PolicyStatement['Condition']>;
 
-/** The stand-in for a policy (or statement) whose content is unknown offline: `Allow * on *`, conditional on `what`. */
+/**
+ * The stand-in for a policy whose content is unknown offline: `Allow * on *` and `Deny * on *`, both conditional on
+ * `what`. It may grant any request and may deny any request, so every request is `conditional` on it: one no other
+ * policy allows is not denied, and one the others allow is not allowed (a customer managed policy, or an AWS managed
+ * one such as AWSDenyAll, can hold a Deny; an explicit Deny in any identity policy or boundary wins:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html).
+ */
 export function unknownPolicy(what: string): PolicyDocument {
-  return { Version: '2012-10-17', Statement: [unknownStatement(what)] };
+  return { Version: '2012-10-17', Statement: unknownStatements(what) };
 }
 
-function unknownStatement(what: string): PolicyStatement {
-  return { Effect: 'Allow', Action: '*', Resource: '*', Condition: unresolvedCondition(what) };
+/** What an unknown statement may be: an Allow or a Deny of anything, conditional on `what`. */
+function unknownStatements(what: string): PolicyStatement[] {
+  return (['Allow', 'Deny'] as const).map((Effect) => ({
+    Effect,
+    Action: '*',
+    Resource: '*',
+    Condition: unresolvedCondition(what),
+  }));
 }
 
 function asList(value: unknown): unknown[] {
@@ -98,21 +110,22 @@ function statementWithUnresolved(statement: Record<string, unknown>, whats: Set<
  * becomes `*`, an unknown `NotAction`/`NotResource` item or `Condition` entry is left out, and the statement gets
  * `Null: {sfn-role-audit:unresolved/WHAT: false}` for each, so the evaluator answers `conditional`, naming the value,
  * for the requests the statement may cover, never allowed or denied. A document or statement that is itself unknown
- * becomes `Allow * on *` on that condition. Other shapes are returned as they are, for the policy validator to reject.
+ * becomes `Allow * on *` and `Deny * on *` on that condition (unknownPolicy). Other shapes are returned as they
+ * are, for the policy validator to reject.
  */
 export function policyWithUnresolved(document: unknown): PolicyDocument {
   if (typeof document === 'string' && hasUnresolved(document)) {
     return unknownPolicy(unresolvedIn(document).join(', '));
   }
   if (!isRecord(document) || !('Statement' in document)) return document as PolicyDocument;
-  const statements = asList(document.Statement).map((statement): unknown => {
-    if (typeof statement === 'string' && hasUnresolved(statement)) {
-      return unknownStatement(unresolvedIn(statement).join(', '));
-    }
-    if (!isRecord(statement)) return statement;
+  const unknown = (statement: unknown): statement is string =>
+    typeof statement === 'string' && hasUnresolved(statement);
+  const statements = asList(document.Statement).flatMap((statement): unknown[] => {
+    if (unknown(statement)) return unknownStatements(unresolvedIn(statement).join(', '));
+    if (!isRecord(statement)) return [statement];
     const whats = new Set<string>();
-    return statementWithUnresolved(statement, whats);
+    return [statementWithUnresolved(statement, whats)];
   });
-  const statement = Array.isArray(document.Statement) ? statements : statements[0];
-  return { ...document, Statement: statement } as PolicyDocument;
+  const single = !Array.isArray(document.Statement) && !unknown(document.Statement);
+  return { ...document, Statement: single ? statements[0] : statements } as PolicyDocument;
 }

@@ -18,7 +18,7 @@ export type PlanRoleContext = {
 /**
  * A policy of the plan as the evaluator gets it: a document with its values known only after apply made conditional
  * (policyWithUnresolved, each also an UnresolvedTemplateValue finding), or, when nothing of it is known, the stand-in
- * `Allow *` conditional on it with a PolicyContentUnknown finding.
+ * `Allow *` and `Deny *` conditional on it with a PolicyContentUnknown finding.
  */
 export function namedPlanPolicy(
   context: PlanRoleContext,

@@ -74,6 +74,29 @@ describe('the execution role a template defines, evaluated by the embedded simul
     ]);
   });
 
+  it.each([
+    { name: 'a customer managed policy', policy: 'arn:aws:iam::111122223333:policy/team-baseline' },
+    { name: 'an AWS managed policy not shipped as data', policy: 'arn:aws:iam::aws:policy/AWSDenyAll' },
+  ])('makes a request the known policies allow conditional beside $name, which may deny it', async ({ policy }) => {
+    const orders = samStateMachine({
+      Policies: [{ LambdaInvokePolicy: { FunctionName: { Ref: 'ProcessOrder' } } }, policy],
+    });
+    const decision = await decide({ Orders: orders }, 'lambda:InvokeFunction', FN);
+    expect(decision?.decision).toBe('conditional');
+    expect(decision?.missingContext).toEqual([`sfn-role-audit:unresolved/ManagedPolicy ${policy}`]);
+  });
+
+  it('keeps a request a known policy explicitly denies denied beside an unknown policy', async () => {
+    const orders = samStateMachine({
+      Policies: [
+        { Statement: [{ Effect: 'Deny', Action: 'lambda:InvokeFunction', Resource: '*' }] },
+        'arn:aws:iam::111122223333:policy/team-baseline',
+      ],
+    });
+    const decision = await decide({ Orders: orders }, 'lambda:InvokeFunction', FN);
+    expect(decision?.decision).toBe('explicitDeny');
+  });
+
   it('makes a request the identity allows conditional under an unknown permissions boundary', async () => {
     const decision = await decide(
       {

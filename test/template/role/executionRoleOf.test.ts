@@ -36,15 +36,17 @@ const LAMBDA_ROLE: NamedPolicy = {
     Statement: [{ Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: ['*'] }],
   },
 };
-const standIn = (arn: string): NamedPolicy => ({
-  name: arn,
-  document: {
-    Version: '2012-10-17',
-    Statement: [
-      { Effect: 'Allow', Action: '*', Resource: '*', Condition: unresolvedCondition(`ManagedPolicy ${arn}`) },
-    ],
-  },
+/** An unknown policy's stand-in: an Allow and a Deny of anything, both conditional on `what`. */
+const unknownDocument = (what: string) => ({
+  Version: '2012-10-17',
+  Statement: (['Allow', 'Deny'] as const).map((Effect) => ({
+    Effect,
+    Action: '*',
+    Resource: '*',
+    Condition: unresolvedCondition(what),
+  })),
 });
+const standIn = (arn: string): NamedPolicy => ({ name: arn, document: unknownDocument(`ManagedPolicy ${arn}`) });
 
 const FUNCTION: FakeResource = { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'nodejs20.x' } };
 
@@ -406,15 +408,7 @@ describe('executionRoleOf: the role SAM generates for an AWS::Serverless::StateM
     },
   ])('stands in for $name, with a finding', ({ policies, policy, reason }) => {
     const role = samRoleOf({ Policies: policies });
-    expect(role.identity).toStrictEqual([
-      {
-        name: policy,
-        document: {
-          Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Action: '*', Resource: '*', Condition: unresolvedCondition(policy) }],
-        },
-      },
-    ]);
+    expect(role.identity).toStrictEqual([{ name: policy, document: unknownDocument(policy) }]);
     expect(role.findings.map((f) => [f.rule, f.severity, f.details?.reason])).toEqual([
       ['PolicyContentUnknown', 'LOW', reason],
     ]);
@@ -679,20 +673,7 @@ describe('executionRoleOf: malformed templates', () => {
       Orders: stateMachine(ROLE_ARN),
     });
     expect(role.identity).toStrictEqual([
-      {
-        name: 'OrdersRole Policies[0]',
-        document: {
-          Version: '2012-10-17',
-          Statement: [
-            {
-              Effect: 'Allow',
-              Action: '*',
-              Resource: '*',
-              Condition: unresolvedCondition('Fn::ImportValue "SharedPolicy"'),
-            },
-          ],
-        },
-      },
+      { name: 'OrdersRole Policies[0]', document: unknownDocument('Fn::ImportValue "SharedPolicy"') },
     ]);
   });
 

@@ -92,12 +92,16 @@ const CASES: { name: string; statement: Record<string, unknown>; expected: Polic
     },
     expected: { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: nullOf('Parameter Env') },
   },
-  {
-    name: 'a statement that is itself unknown becomes Allow * on its condition',
-    statement: ENV as unknown as Record<string, unknown>,
-    expected: { Effect: 'Allow', Action: '*', Resource: '*', Condition: unresolvedCondition('Parameter Env') },
-  },
 ];
+
+/** What an unknown statement or document stands for: an Allow and a Deny of anything, both on its condition. */
+const allowOrDeny = (what: string) =>
+  (['Allow', 'Deny'] as const).map((Effect) => ({
+    Effect,
+    Action: '*',
+    Resource: '*',
+    Condition: unresolvedCondition(what),
+  }));
 
 describe('policyWithUnresolved', () => {
   it.each(CASES)('$name', ({ statement, expected }) => {
@@ -107,7 +111,19 @@ describe('policyWithUnresolved', () => {
     });
   });
 
-  it('keeps a single statement as a single statement, and a whole unknown document as Allow * on its condition', () => {
+  it('makes a statement that is itself unknown an Allow and a Deny of anything on its condition, in its place', () => {
+    const known = { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' };
+    expect(policyWithUnresolved({ Version: '2012-10-17', Statement: [known, ENV, known] })).toStrictEqual({
+      Version: '2012-10-17',
+      Statement: [known, ...allowOrDeny('Parameter Env'), known],
+    });
+    expect(policyWithUnresolved({ Version: '2012-10-17', Statement: ENV })).toStrictEqual({
+      Version: '2012-10-17',
+      Statement: allowOrDeny('Parameter Env'),
+    });
+  });
+
+  it('keeps a single statement as a single statement, and a whole unknown document as Allow and Deny * on its condition', () => {
     expect(
       policyWithUnresolved({ Statement: { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: ENV } }),
     ).toStrictEqual({
@@ -115,9 +131,7 @@ describe('policyWithUnresolved', () => {
     });
     expect(policyWithUnresolved(BUCKET)).toStrictEqual({
       Version: '2012-10-17',
-      Statement: [
-        { Effect: 'Allow', Action: '*', Resource: '*', Condition: unresolvedCondition('Fn::ImportValue Bucket') },
-      ],
+      Statement: allowOrDeny('Fn::ImportValue Bucket'),
     });
   });
 

@@ -148,10 +148,29 @@ describe('sfn-role-audit check --terraform-plan', () => {
     expect(report?.suppressed.map((f) => f.actions)).toEqual([['batch:TerminateJob']]);
   });
 
-  it('reads managed_policy_arns: an unknown customer managed policy makes what only it could grant conditional', async () => {
+  it('reads managed_policy_arns: an unknown customer managed policy makes every request conditional on it', async () => {
     const { code, report } = await check(['--terraform-plan', planFixture('managed-policies.plan.json')]);
     expect(code).toBe(0);
+    // The known policies grant the invoke, poll and cancel calls, but the unknown one may deny them: conditional.
+    const onUnknown = (purpose: string, severity: string, actions: string[], resources: string[]) => ({
+      rule: 'ConditionalPermission',
+      severity,
+      purpose,
+      actions,
+      resources,
+      decision: 'conditional',
+    });
     expect(report?.findings.map(summary)).toEqual([
+      onUnknown(
+        'invoke',
+        'MEDIUM',
+        ['batch:SubmitJob'],
+        [
+          'arn:aws:batch:us-east-1:111122223333:job-queue/orders',
+          'arn:aws:batch:us-east-1:111122223333:job-definition/fulfil:3',
+        ],
+      ),
+      onUnknown('invoke', 'MEDIUM', ['lambda:InvokeFunction'], [FN]),
       {
         rule: 'PolicyContentUnknown',
         severity: 'LOW',
@@ -160,6 +179,8 @@ describe('sfn-role-audit check --terraform-plan', () => {
         resources: ['arn:aws:iam::111122223333:policy/ops-extra'],
         decision: null,
       },
+      onUnknown('poll', 'LOW', ['batch:DescribeJobs'], ['*']),
+      onUnknown('cancel', 'LOW', ['batch:TerminateJob'], ['arn:aws:batch:us-east-1:111122223333:job/*']),
       {
         rule: 'ConditionalPermission',
         severity: 'INFORMATIONAL',
@@ -208,6 +229,15 @@ describe('sfn-role-audit check --terraform-plan', () => {
         resources: [key],
         decision: 'conditional',
       },
+      // Granted by the role's known policy, but aws_iam_role_policy.dlq, known only after apply, may deny it.
+      {
+        rule: 'ConditionalPermission',
+        severity: 'MEDIUM',
+        purpose: 'invoke',
+        actions: ['lambda:InvokeFunction'],
+        resources: [FN],
+        decision: 'conditional',
+      },
       {
         rule: 'PolicyContentUnknown',
         severity: 'LOW',
@@ -222,6 +252,23 @@ describe('sfn-role-audit check --terraform-plan', () => {
         purpose: 'logging',
         actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
         resources: ['arn:aws:logs:us-east-1:111122223333:log-group:*:log-stream:*'],
+        decision: 'conditional',
+      },
+      {
+        rule: 'ConditionalPermission',
+        severity: 'LOW',
+        purpose: 'logging',
+        actions: [
+          'logs:CreateLogDelivery',
+          'logs:GetLogDelivery',
+          'logs:UpdateLogDelivery',
+          'logs:DeleteLogDelivery',
+          'logs:ListLogDeliveries',
+          'logs:PutResourcePolicy',
+          'logs:DescribeResourcePolicies',
+          'logs:DescribeLogGroups',
+        ],
+        resources: ['*'],
         decision: 'conditional',
       },
       {

@@ -104,15 +104,12 @@ describe('planStateMachines on the fixtures', () => {
       'arn:aws:iam::aws:policy/service-role/AWSLambdaRole',
       'aws_iam_policy.batch',
     ]);
+    const condition = { Null: { [unresolvedValueKey('Policy arn:aws:iam::111122223333:policy/ops-extra')]: 'false' } };
     expect(machine.identity[0]?.document).toEqual({
       Version: '2012-10-17',
       Statement: [
-        {
-          Effect: 'Allow',
-          Action: '*',
-          Resource: '*',
-          Condition: { Null: { [unresolvedValueKey('Policy arn:aws:iam::111122223333:policy/ops-extra')]: 'false' } },
-        },
+        { Effect: 'Allow', Action: '*', Resource: '*', Condition: condition },
+        { Effect: 'Deny', Action: '*', Resource: '*', Condition: condition },
       ],
     });
     expect(rules(machine)).toEqual(['PolicyContentUnknown arn:aws:iam::111122223333:policy/ops-extra']);
