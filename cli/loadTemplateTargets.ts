@@ -2,10 +2,8 @@ import { basename, dirname, extname, join } from 'node:path';
 import { definitionUnavailableFinding } from '../shared/findings/definitionUnavailableFinding.js';
 import { roleOutsideTemplateFinding } from '../shared/findings/roleOutsideTemplateFinding.js';
 import { unresolvedTemplateValueFinding } from '../shared/findings/unresolvedTemplateValueFinding.js';
-import { loadAuthorizationDetails } from '../shared/local/createAuthorizationDetailsSource.js';
 import { InputError } from '../shared/local/InputError.js';
 import { INPUT_LIMITS, type InputLimit } from '../shared/local/inputLimits.js';
-import { loadIdentityPolicyFile } from '../shared/local/parsePolicyFile.js';
 import { readTextFile } from '../shared/local/readTextFile.js';
 import type { NamedPolicy } from '../shared/ports.js';
 import { partitionOfRegion } from '../shared/requirements/parseArn.js';
@@ -15,12 +13,12 @@ import { parseTemplateText } from '../shared/template/parseTemplateText.js';
 import { executionRoleOf } from '../shared/template/role/executionRoleOf.js';
 import { readable } from '../shared/template/role/roleContext.js';
 import { type TemplateStateMachine, templateStateMachines } from '../shared/template/templateStateMachines.js';
-import { hasUnresolved } from '../shared/template/unresolved.js';
-import type { Finding, PolicyDocument } from '../shared/types.js';
+import type { Finding } from '../shared/types.js';
 import type { CheckFlags } from './checkOptions.js';
 import { createCheckSimulator } from './createCheckSimulator.js';
 import { loadSubstitutions } from './loadSubstitutions.js';
 import type { PreparedAudit } from './preparedAudit.js';
+import { type OutsideRole, outsideRoleOnce } from './readOutsideRole.js';
 import { substituteText } from './substituteDefinition.js';
 import { UsageError } from './UsageError.js';
 
@@ -76,56 +74,6 @@ function placementOf(flags: CheckFlags, path: string, stackName: string | undefi
     account,
     partition: flags.partition ?? partitionOfRegion(region, 'aws'),
     stackName: stackName ?? flags['stack-name'] ?? stackNameOf(path),
-  };
-}
-
-/** What --policy/--authorization-details say about a role the template does not define. */
-type OutsideLookup =
-  | { known: false }
-  | {
-      known: true;
-      found?: boolean;
-      identity: NamedPolicy[];
-      boundary?: NamedPolicy | undefined;
-      trust?: PolicyDocument | undefined;
-      roleArn?: string | undefined;
-    };
-type OutsideRole = { given: boolean; read(roleArn: string | undefined): Promise<OutsideLookup> };
-
-/**
- * The role of the run's --policy files and/or --authorization-details, for state machines whose role the template
- * does not define: the policy files as given, and the role --role-name (else the state machine's role ARN, when it
- * resolved) names in the authorization details. Nothing is known when neither flag is given, or when only
- * --authorization-details is and the role ARN is not known offline.
- */
-async function readOutsideRole(flags: CheckFlags): Promise<OutsideRole> {
-  const files = flags.policy ?? [];
-  const detailsFile = flags['authorization-details'];
-  if (files.length === 0 && detailsFile === undefined) return { given: false, read: async () => ({ known: false }) };
-  const policies: NamedPolicy[] = [];
-  for (const file of files) policies.push(...(await loadIdentityPolicyFile(file)));
-  const details = detailsFile === undefined ? undefined : await loadAuthorizationDetails(detailsFile);
-  return {
-    given: true,
-    async read(roleArn) {
-      const ref = flags['role-name'] ?? roleArn;
-      if (details === undefined || ref === undefined || hasUnresolved(ref)) {
-        return policies.length === 0 ? { known: false } : { known: true, identity: policies };
-      }
-      const lookup = await details.read(ref);
-      if (!lookup.found) {
-        return { known: true, found: false, identity: policies, roleArn: ref.startsWith('arn:') ? ref : undefined };
-      }
-      const { identity, boundary, trust } = lookup.policies;
-      return {
-        known: true,
-        found: true,
-        identity: [...identity, ...policies],
-        boundary,
-        trust,
-        roleArn: lookup.policies.roleArn,
-      };
-    },
   };
 }
 
@@ -252,11 +200,7 @@ export async function loadTemplateFileTargets(
   const text = await readTextFile(path, TEMPLATE_LIMIT);
   const placement = placementOf(flags, path, options.stackName);
   const model = loadTemplateModel({ path, text, placement, parameters: parseParameterFlags(flags.parameter ?? []) });
-  let outside: Promise<OutsideRole> | undefined;
-  const readOutside = () => {
-    outside ??= readOutsideRole(flags);
-    return outside;
-  };
+  const readOutside = outsideRoleOnce(flags);
   const targets: PreparedAudit[] = [];
   for (const machine of templateStateMachines(model)) targets.push(await targetOf(model, machine, flags, readOutside));
   const line = (target: PreparedAudit) => target.resource?.line ?? 0;

@@ -1,10 +1,8 @@
 import { parseIgnoreTag } from '../functions/audit/parseIgnoreTag.js';
-import { loadAuthorizationDetails } from '../shared/local/createAuthorizationDetailsSource.js';
 import { InputError } from '../shared/local/InputError.js';
 import type { InputLimit } from '../shared/local/inputLimits.js';
-import { loadIdentityPolicyFile } from '../shared/local/parsePolicyFile.js';
 import { readTextFile } from '../shared/local/readTextFile.js';
-import type { NamedPolicy, RolePolicySource } from '../shared/ports.js';
+import type { NamedPolicy } from '../shared/ports.js';
 import { roleOutsidePlanFinding } from '../shared/template/terraform/planFindings.js';
 import { type PlanStateMachine, planStateMachines } from '../shared/template/terraform/planStateMachines.js';
 import { readTerraformPlan } from '../shared/template/terraform/readTerraformPlan.js';
@@ -12,6 +10,7 @@ import type { Finding, PolicyDocument } from '../shared/types.js';
 import type { CheckFlags } from './checkOptions.js';
 import { createCheckSimulator } from './createCheckSimulator.js';
 import type { PreparedAudit } from './preparedAudit.js';
+import { type OutsideRole, outsideRoleOnce } from './readOutsideRole.js';
 
 /** Help for `check --terraform-plan` (docs/terraform.md). */
 export const TERRAFORM_HELP = `Terraform (docs/terraform.md):
@@ -33,18 +32,6 @@ function uniqueById(findings: readonly Finding[]): Finding[] {
   return [...new Map(findings.map((finding) => [finding.id, finding])).values()];
 }
 
-/** The run's --policy files and --authorization-details, read once, for roles the plans do not define. */
-type OutsideRoles = { policies: NamedPolicy[]; details: RolePolicySource | undefined };
-
-async function readOutsideRoles(flags: CheckFlags): Promise<OutsideRoles | undefined> {
-  const files = flags.policy ?? [];
-  const detailsFile = flags['authorization-details'];
-  if (files.length === 0 && detailsFile === undefined) return undefined;
-  const policies: NamedPolicy[] = [];
-  for (const file of files) policies.push(...(await loadIdentityPolicyFile(file)));
-  return { policies, details: detailsFile === undefined ? undefined : await loadAuthorizationDetails(detailsFile) };
-}
-
 type RoleOfTarget = {
   identity: NamedPolicy[];
   boundary?: NamedPolicy | undefined;
@@ -62,30 +49,15 @@ const KNOWN = { findings: [], unknown: false } as const;
  * and the role --role-name (else its ARN) names in --authorization-details, as for a template's role defined outside
  * it; else nothing is known: a PolicyContentUnknown finding, the requirements reported and nothing simulated.
  */
-async function roleOf(
-  machine: PlanStateMachine,
-  flags: CheckFlags,
-  outside: () => Promise<OutsideRoles | undefined>,
-): Promise<RoleOfTarget> {
+async function roleOf(machine: PlanStateMachine, outside: () => Promise<OutsideRole>): Promise<RoleOfTarget> {
   const { roleOutsidePlan: reason, description } = machine;
   if (reason === undefined)
     return { identity: [...machine.identity], boundary: machine.boundary, trust: machine.trust, ...KNOWN };
-  const given = await outside();
-  const ref = flags['role-name'] ?? description.roleArn;
-  if (given?.details !== undefined && ref !== undefined) {
-    const lookup = await given.details.read(ref);
-    if (!lookup.found) {
-      return {
-        identity: given.policies,
-        roleFound: false,
-        roleArn: ref.startsWith('arn:') ? ref : description.roleArn,
-        ...KNOWN,
-      };
-    }
-    const { identity, boundary, trust, roleArn } = lookup.policies;
-    return { identity: [...identity, ...given.policies], boundary, trust, roleFound: true, roleArn, ...KNOWN };
+  const lookup = await (await outside()).read(description.roleArn);
+  if (lookup.known) {
+    const { identity, boundary, trust, found, roleArn } = lookup;
+    return { identity, boundary, trust, ...(found === undefined ? {} : { roleFound: found }), roleArn, ...KNOWN };
   }
-  if (given !== undefined && given.policies.length > 0) return { identity: given.policies, ...KNOWN };
   const stateMachineArn = description.stateMachineArn ?? null;
   const finding = roleOutsidePlanFinding({
     stateMachineArn,
@@ -100,13 +72,13 @@ async function roleOf(
 async function planTargets(
   path: string,
   flags: CheckFlags,
-  outside: () => Promise<OutsideRoles | undefined>,
+  outside: () => Promise<OutsideRole>,
 ): Promise<PreparedAudit[]> {
   const text = await readTextFile(path, TERRAFORM_PLAN_LIMIT);
   const plan = readTerraformPlan(text, path);
   const targets: PreparedAudit[] = [];
   for (const machine of planStateMachines(plan, flags)) {
-    const role = await roleOf(machine, flags, outside);
+    const role = await roleOf(machine, outside);
     const simulator = await createCheckSimulator(flags, { identity: role.identity, boundary: role.boundary });
     const findings = uniqueById([...machine.findings, ...role.findings]);
     const ignore = parseIgnoreTag(machine.tags);
@@ -138,11 +110,7 @@ async function planTargets(
  */
 export async function loadTerraformTargets(flags: CheckFlags): Promise<PreparedAudit[]> {
   const paths = flags['terraform-plan'] ?? [];
-  let outside: Promise<OutsideRoles | undefined> | undefined;
-  const readOutside = () => {
-    outside ??= readOutsideRoles(flags);
-    return outside;
-  };
+  const readOutside = outsideRoleOnce(flags);
   const targets: PreparedAudit[] = [];
   for (const path of paths) targets.push(...(await planTargets(path, flags, readOutside)));
   if (paths.length > 0 && targets.length === 0) {
