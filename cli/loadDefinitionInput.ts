@@ -19,6 +19,8 @@ export type DefinitionInput = {
   text: string;
   /** True when the definition is a JSON string inside the file (describe-state-machine output), not the file itself. */
   embedded: boolean;
+  /** True when the file is a definition in YAML. */
+  yaml?: boolean;
 };
 
 type DefinitionFlags = SubstitutionFlags & {
@@ -36,7 +38,9 @@ async function readDefinitionFile(path: string, substitutions: ReadonlyMap<strin
   const text = await readTextFile(path, INPUT_LIMITS.definition);
   const definition = substituteText(text, substitutions, path);
   const source = substitutions.size === 0 ? path : `${path} (after the substitutions)`;
-  if (isYamlText(path, definition)) return { text, definition: JSON.stringify(parseYamlText(definition, source)) };
+  if (isYamlText(path, definition)) {
+    return { text, definition: JSON.stringify(parseYamlText(definition, source)), yaml: true };
+  }
   try {
     parseJsonText(definition, source);
   } catch (error) {
@@ -45,7 +49,7 @@ async function readDefinitionFile(path: string, substitutions: ReadonlyMap<strin
     const hint = `it holds ${placeholders.join(', ')}: give them with --substitution KEY=VALUE or --substitutions FILE`;
     throw new InputError(`${error.message} (${hint})`, { cause: error });
   }
-  return { text, definition };
+  return { text, definition, yaml: false };
 }
 
 /**
@@ -73,7 +77,7 @@ export async function loadDefinitionInput(flags: DefinitionFlags, command: strin
     const file = await readDefinitionFile(path, substitutions);
     const description: StateMachineDescription = { definition: file.definition };
     if (arn !== undefined) description.stateMachineArn = arn;
-    return { description, path, text: file.text, embedded: false };
+    return { description, path, text: file.text, embedded: false, yaml: file.yaml };
   }
   throw new UsageError(`${command} needs --definition FILE or --describe FILE (see sfn-role-audit ${command} --help)`);
 }

@@ -107,7 +107,7 @@ async function definitionOf(model: LoadedTemplateModel, machine: TemplateStateMa
     .replace(/^\uFEFF/, '')
     .trimStart()
     .startsWith('{');
-  return { text, yaml, sarifUri: file, sarifText: text, embedded: yaml };
+  return { text, yaml, sarifUri: file, sarifText: text, embedded: false };
 }
 
 /**
@@ -176,6 +176,7 @@ async function targetOf(
     sarifUri: 'unavailable' in definition ? model.path : definition.sarifUri,
     sarifText: 'unavailable' in definition ? model.text : definition.sarifText,
     embedded: 'unavailable' in definition ? true : definition.embedded,
+    ...('unavailable' in definition || !definition.yaml ? {} : { sarifYaml: true }),
     inputFindings: uniqueById(findings),
     ...('unavailable' in definition ? { definitionUnavailable: true } : {}),
     ...(rolePoliciesUnknown ? { rolePoliciesUnknown: true } : {}),

@@ -63,5 +63,6 @@ export async function prepareOfflineAudit(flags: CheckFlags): Promise<PreparedAu
     sarifUri: input.path,
     sarifText: input.text,
     embedded: input.embedded,
+    ...(input.yaml === true ? { sarifYaml: true } : {}),
   };
 }

@@ -23,6 +23,8 @@ export type PreparedAudit = {
   sarifText?: string;
   /** True when the definition is a JSON string inside the SARIF artifact (describe-state-machine output). */
   embedded: boolean;
+  /** True when the SARIF artifact is a definition file in YAML: its states are found as YAML keys, not JSON ones. */
+  sarifYaml?: boolean;
   /** Findings about the input itself (definition not available offline, policy content unknown, unresolved values). */
   inputFindings?: Finding[];
   /** True when the definition could not be read at all (an inputFindings entry says why). */

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import type { TextPosition } from '../shared/findings/locateJsonPaths.js';
 import { renderJsonReports } from '../shared/findings/renderJson.js';
 import { renderJunit } from '../shared/findings/renderJunit.js';
@@ -64,18 +63,14 @@ function locateYamlPaths(text: string, paths: readonly (readonly string[])[]): (
 }
 
 /**
- * The definition as a file of its own, when it is one: a definition file (JSON), or a template's DefinitionUri file
- * in YAML, which the template loader marks embedded (its states cannot be found as JSON) beside the template resource.
+ * The definition as a file of its own, when it is one: a definition file (`--definition`, a template's DefinitionUri
+ * file), whose states are found as JSON keys, or as YAML keys when it is YAML.
  */
 function definitionFileOf(target: PreparedAudit, base: PathBase): SarifTarget['definition'] {
   const text = target.sarifText;
-  if (text === undefined) return undefined;
+  if (text === undefined || target.embedded) return undefined;
   const artifact = artifactLocationOf(target.sarifUri, base);
-  if (!target.embedded) return { ...artifact, text };
-  const resource = target.resource;
-  if (resource === undefined || resolve(base.cwd, resource.uri) === resolve(base.cwd, target.sarifUri))
-    return undefined;
-  return { ...artifact, text, locate: locateYamlPaths };
+  return { ...artifact, text, ...(target.sarifYaml === true ? { locate: locateYamlPaths } : {}) };
 }
 
 /** A target as SARIF sees it: the definition file of its own (when it is one) and the anchor. */

@@ -151,6 +151,34 @@ describe('check --template with SARIF', () => {
   });
 });
 
+describe('check --definition with SARIF', () => {
+  it('points the results of a YAML definition file at the keys of their states, and validates', () => {
+    const file = 'test/fixtures/templates/sam-orders/statemachine/orders.asl.yaml';
+    const run = runBuiltCli(['check', '--definition', file, ...ROLE, '--format', 'sarif', '--fail-on', 'none']);
+    expect(run.status).toBe(0);
+    expect(sarifSchemaErrors(run.stdout)).toEqual([]);
+    const lines = readFileSync(join(ROOT, file), 'utf8').split('\n');
+    const results = (
+      JSON.parse(run.stdout) as {
+        runs: {
+          results: {
+            properties: { state: string | null };
+            locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+          }[];
+        }[];
+      }
+    ).runs[0]?.results;
+    const states = (results ?? []).map((r) => r.properties.state);
+    expect(new Set(states)).toEqual(new Set(['Price order', 'Store order', 'Announce order', 'Tell customer']));
+    expect(
+      (results ?? []).map((r) => [
+        r.locations[0]?.physicalLocation.artifactLocation.uri,
+        r.locations[0]?.physicalLocation.region.startLine,
+      ]),
+    ).toEqual(states.map((state) => [file, lines.indexOf(`  ${state}:`) + 1]));
+  });
+});
+
 describe('check with several state machines', () => {
   const TWO = ['check', '--definition', SIMPLE, '--definition', EXAMPLE, ...ROLE];
 

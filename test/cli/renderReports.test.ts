@@ -93,7 +93,7 @@ describe('renderReports: where SARIF results point', () => {
         id: 'template.yaml#Orders',
         sarifUri: 'statemachine/orders.asl.yaml',
         sarifText: 'StartAt: Run job\nStates:\n  Run job:\n    Type: Task\n    End: true\n',
-        embedded: true,
+        sarifYaml: true,
         resource: { uri: 'template.yaml', text: TEMPLATE_TEXT, line: 4, column: 3 },
       }),
       places: [
@@ -108,13 +108,27 @@ describe('renderReports: where SARIF results point', () => {
         id: 'template.yaml#Orders',
         sarifUri: 'statemachine/orders.asl.yaml',
         sarifText: 'States: [unclosed\n',
-        embedded: true,
+        sarifYaml: true,
         resource: { uri: 'template.yaml', text: TEMPLATE_TEXT, line: 4, column: 3 },
       }),
       places: [
         ['UntrustedRole', 'template.yaml', 4, 3],
         ['MissingPermission/invoke', 'template.yaml', 4, 3],
         ['MissingPermission/cancel', 'template.yaml', 4, 3],
+      ],
+    },
+    {
+      name: 'a YAML definition file (--definition): states at their keys, the rest at line 1',
+      target: target({
+        id: 'orders.asl.yaml',
+        sarifUri: 'orders.asl.yaml',
+        sarifText: 'StartAt: Run job\nStates:\n  Run job:\n    Type: Task\n    End: true\n',
+        sarifYaml: true,
+      }),
+      places: [
+        ['UntrustedRole', 'orders.asl.yaml', 1, 1],
+        ['MissingPermission/invoke', 'orders.asl.yaml', 3, 3],
+        ['MissingPermission/cancel', 'orders.asl.yaml', 3, 3],
       ],
     },
     {
