@@ -3,16 +3,11 @@ import { isRecord } from '../shared/local/isRecord.js';
 import { readTextFile } from '../shared/local/readTextFile.js';
 import { partitionOfRegion } from '../shared/requirements/parseArn.js';
 import { loadTemplateModel } from '../shared/template/loadTemplateModel.js';
-import type { StackPlacement, TemplateModel, TemplateResource } from '../shared/template/model.js';
+import type { TemplateModel, TemplateResource } from '../shared/template/model.js';
 import { hasUnresolved } from '../shared/template/unresolved.js';
 import type { CheckFlags } from './checkOptions.js';
 import { contextOverridesFrom } from './loadDefinitionInput.js';
-import {
-  DEFAULT_PLACEMENT,
-  loadTemplateFileTargets,
-  parseParameterFlags,
-  TEMPLATE_LIMIT,
-} from './loadTemplateTargets.js';
+import { loadTemplateFileTargets, parseParameterFlags, placementOf, TEMPLATE_LIMIT } from './loadTemplateTargets.js';
 import type { PreparedAudit } from './preparedAudit.js';
 import { type CdkStack, readCloudAssembly } from './readCloudAssembly.js';
 
@@ -65,13 +60,6 @@ function nestedTemplateOf(resource: TemplateResource, stack: CdkStack): string |
   return undefined;
 }
 
-/** Where the template of a stack loaded with these flags deploys, as the template loader places it. */
-function placementOf(flags: CheckFlags, stackName: string): StackPlacement {
-  const region = flags.region ?? DEFAULT_PLACEMENT.region;
-  const account = flags.account ?? DEFAULT_PLACEMENT.account;
-  return { region, account, partition: flags.partition ?? partitionOfRegion(region, 'aws'), stackName };
-}
-
 /**
  * `Key=Value` for each parameter a nested stack resource passes, resolved in its parent (`{Ref: Topic}` → the
  * topic's ARN, as the parent's own state machines see it). A value the parent cannot know offline is left out, so
@@ -102,7 +90,7 @@ async function templatesOf(stack: CdkStack, flags: CheckFlags): Promise<StackTem
     const model = loadTemplateModel({
       path: template.path,
       text,
-      placement: placementOf(flags, template.stackName),
+      placement: placementOf(flags, template.path, template.stackName),
       parameters: parseParameterFlags(template.parameters),
     });
     for (const resource of model.resources.values()) {

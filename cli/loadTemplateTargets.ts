@@ -65,7 +65,11 @@ export function parseParameterFlags(pairs: readonly string[]): Map<string, strin
   return parameters;
 }
 
-function placementOf(flags: CheckFlags, path: string, stackName: string | undefined): StackPlacement {
+/**
+ * Where a template loaded with these flags deploys: --region/--account/--partition (else the defaults), and the stack
+ * name given (a CDK stack's), else --stack-name, else one made from the file name.
+ */
+export function placementOf(flags: CheckFlags, path: string, stackName: string | undefined): StackPlacement {
   const region = flags.region ?? DEFAULT_PLACEMENT.region;
   const account = flags.account ?? DEFAULT_PLACEMENT.account;
   if (!/^(\d{12}|\*)$/.test(account)) throw new UsageError('--account must be a 12-digit account id');
