@@ -1,4 +1,5 @@
 import type { Decision, DenyingLayer, Finding, MatchedStatement, Requirement, Rule, Severity } from '../types.js';
+import { unresolvedValueKey } from '../iam/unresolvedValueKey.js';
 import { actionList, LAYER_NAMES, purposePhrase } from './describeFinding.js';
 import { findingId } from './findingId.js';
 import { remediationOf } from './remediationOf.js';
@@ -157,17 +158,25 @@ function unprovableFinding(input: RequirementFindingsInput, decisions: Decision[
   };
 }
 
+/** The start of every key unresolvedValueKey makes (`sfn-role-audit:unresolved/`). */
+const UNRESOLVED_PREFIX = unresolvedValueKey('');
+
 function conditionalFinding(input: RequirementFindingsInput, decisions: Decision[]): Finding {
   const base = baseFinding(input, 'ConditionalPermission', decisions);
   const subject = subjectOf(base.state, base.integration, base.purpose);
   const missingContext = unique(decisions.flatMap((d) => d.missingContext ?? [])).sort();
   const keys = missingContext.length === 0 ? 'condition keys the audit cannot know' : missingContext.join(', ');
+  // Keys that stand for template values or policies unknown offline: the answer depends on them, not on run time.
+  const unknown = missingContext.length > 0 && missingContext.every((key) => key.startsWith(UNRESOLVED_PREFIX));
+  const what = missingContext.map((key) => key.slice(UNRESOLVED_PREFIX.length)).join(', ');
   return {
     ...base,
     severity: milderSeverity(input.severity),
     decision: 'conditional',
     title: `${subject} may not ${purposePhrase(base.purpose)}: ${actionList(base.actions)} allowed only under conditions`,
-    consequence: `${input.consequence} unless the run-time values of ${keys} satisfy the policy's conditions`,
+    consequence: unknown
+      ? `${input.consequence}, depending on ${what}, which is not known offline (it may grant the call or deny it)`
+      : `${input.consequence} unless the run-time values of ${keys} satisfy the policy's conditions`,
     details: { missingContext },
   };
 }

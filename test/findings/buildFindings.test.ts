@@ -182,6 +182,18 @@ describe('buildFindings', () => {
     );
     expect(finding).toMatchObject({ rule: 'ConditionalPermission', severity: 'MEDIUM', decision: 'conditional' });
     expect(finding?.details?.missingContext).toEqual(['aws:CalledVia', 'aws:SourceVpc']);
+    expect(finding?.consequence).toContain('unless the run-time values of aws:CalledVia, aws:SourceVpc satisfy');
+  });
+
+  it('says a conditional answer that depends only on what is unknown offline depends on it, not on run time', () => {
+    const r = requirement({ purpose: 'invoke' });
+    const key = 'sfn-role-audit:unresolved/ManagedPolicy arn:aws:iam::111122223333:policy/team-baseline';
+    const [finding] = findingsOf([r], [decide(r, 'conditional', { missingContext: [key] })]);
+    expect(finding).toMatchObject({ rule: 'ConditionalPermission', severity: 'MEDIUM', decision: 'conditional' });
+    expect(finding?.consequence).toMatch(
+      /, depending on ManagedPolicy arn:aws:iam::111122223333:policy\/team-baseline, which is not known offline \(it may grant the call or deny it\)$/,
+    );
+    expect(finding?.consequence).not.toContain('run-time');
   });
 
   it('reports a notProvable resource as UnprovableResource (LOW) naming what the role grants and the holes', () => {
