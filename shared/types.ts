@@ -153,6 +153,11 @@ export type Decision = {
   deniedBy?: DenyingLayer;
   /** Condition keys the policies test that the request did not supply. */
   missingContext?: string[];
+  /**
+   * `conditional` only because a Deny whose condition is unknown may apply: every layer allows the request (the
+   * embedded evaluator says so; SimulatePrincipalPolicy does not tell).
+   */
+  denyOnly?: true;
   matchedStatements?: MatchedStatement[];
   /** `notProvable`: the identity-policy Allow Resource patterns that overlap the resource (as written, policy order). */
   grantedResources?: string[];

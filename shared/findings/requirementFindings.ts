@@ -1,9 +1,9 @@
-import type { Decision, DenyingLayer, Finding, MatchedStatement, Requirement, Rule, Severity } from '../types.js';
 import { unresolvedValueKey } from '../iam/unresolvedValueKey.js';
+import type { Decision, DenyingLayer, Finding, MatchedStatement, Requirement, Rule, Severity } from '../types.js';
 import { actionList, LAYER_NAMES, purposePhrase } from './describeFinding.js';
 import { findingId } from './findingId.js';
 import { remediationOf } from './remediationOf.js';
-import { milderSeverity } from './severityOf.js';
+import { milderSeverity, severityRank } from './severityOf.js';
 import { subjectOf } from './subjectOf.js';
 
 /** One requirement with its decisions and what the caller decided about its severity and consequence. */
@@ -161,17 +161,32 @@ function unprovableFinding(input: RequirementFindingsInput, decisions: Decision[
 /** The start of every key unresolvedValueKey makes (`sfn-role-audit:unresolved/`). */
 const UNRESOLVED_PREFIX = unresolvedValueKey('');
 
+/**
+ * A conditional answer. When it hangs only on keys that stand for what is unknown offline (a template value, a policy
+ * whose document is unknown), the finding says it depends on that, not on run time; and when the known policies allow
+ * the call and only such an unknown may deny it, nothing is known to break: LOW at most, as PolicyContentUnknown.
+ */
 function conditionalFinding(input: RequirementFindingsInput, decisions: Decision[]): Finding {
   const base = baseFinding(input, 'ConditionalPermission', decisions);
   const subject = subjectOf(base.state, base.integration, base.purpose);
   const missingContext = unique(decisions.flatMap((d) => d.missingContext ?? [])).sort();
   const keys = missingContext.length === 0 ? 'condition keys the audit cannot know' : missingContext.join(', ');
-  // Keys that stand for template values or policies unknown offline: the answer depends on them, not on run time.
   const unknown = missingContext.length > 0 && missingContext.every((key) => key.startsWith(UNRESOLVED_PREFIX));
   const what = missingContext.map((key) => key.slice(UNRESOLVED_PREFIX.length)).join(', ');
+  const milder = milderSeverity(input.severity);
+  if (unknown && decisions.every((d) => d.denyOnly === true)) {
+    return {
+      ...base,
+      severity: severityRank(milder) < severityRank('LOW') ? 'LOW' : milder,
+      decision: 'conditional',
+      title: `${subject}: ${actionList(base.actions)} allowed by the known policies, unless ${what} denies it`,
+      consequence: `${input.consequence} if ${what}, which is not known offline, denies it`,
+      details: { missingContext },
+    };
+  }
   return {
     ...base,
-    severity: milderSeverity(input.severity),
+    severity: milder,
     decision: 'conditional',
     title: `${subject} may not ${purposePhrase(base.purpose)}: ${actionList(base.actions)} allowed only under conditions`,
     consequence: unknown

@@ -63,6 +63,7 @@ function decide(outcomes: readonly LayerOutcome[], decision: Decision): Decision
     const missing = outcomes.flatMap((o) => (o.fullAllow ? o.denyMissing : [...o.allowMissing, ...o.denyMissing]));
     decision.decision = 'conditional';
     decision.missingContext = unique(missing).sort();
+    if (outcomes.every((o) => o.fullAllow)) decision.denyOnly = true;
     return decision;
   }
   if (outcomes.some((o) => o.partialDeny || !o.fullAllow)) {

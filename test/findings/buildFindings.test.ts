@@ -196,6 +196,32 @@ describe('buildFindings', () => {
     expect(finding?.consequence).not.toContain('run-time');
   });
 
+  it.each([
+    { name: 'an invoke', purpose: 'invoke' as const, severity: 'LOW' },
+    { name: 'a cancel', purpose: 'cancel' as const, severity: 'LOW' },
+    { name: 'a managed rule', purpose: 'events' as const, severity: 'INFORMATIONAL' },
+  ])(
+    'reports $name the known policies allow, that only an unknown policy may deny, at $severity',
+    ({ purpose, severity }) => {
+      const r = requirement({ purpose });
+      const key = 'sfn-role-audit:unresolved/ManagedPolicy arn:aws:iam::111122223333:policy/team-baseline';
+      const [finding] = findingsOf([r], [decide(r, 'conditional', { missingContext: [key], denyOnly: true })]);
+      expect(finding).toMatchObject({ rule: 'ConditionalPermission', severity, decision: 'conditional' });
+      expect(finding?.title).toContain('allowed by the known policies, unless ManagedPolicy');
+      expect(finding?.consequence).toMatch(/ if ManagedPolicy .*team-baseline, which is not known offline, denies it$/);
+    },
+  );
+
+  it('keeps a conditional Deny on a run-time key one step milder, even when every layer allows', () => {
+    const r = requirement({ purpose: 'invoke' });
+    const [finding] = findingsOf(
+      [r],
+      [decide(r, 'conditional', { missingContext: ['aws:SourceVpc'], denyOnly: true })],
+    );
+    expect(finding?.severity).toBe('MEDIUM');
+    expect(finding?.consequence).toContain('unless the run-time values of aws:SourceVpc satisfy');
+  });
+
   it('reports a notProvable resource as UnprovableResource (LOW) naming what the role grants and the holes', () => {
     const r = requirement({
       purpose: 'invoke',

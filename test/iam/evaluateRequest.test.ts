@@ -180,6 +180,38 @@ describe('evaluateRequest', () => {
     });
   });
 
+  const DENY_OUTSIDE_REGION: PolicyStatement = {
+    ...DENY_STATES,
+    Condition: { StringNotEquals: { 'aws:RequestedRegion': 'us-east-1' } },
+  };
+  it.each([
+    {
+      name: 'a Deny whose key is missing over an Allow of every layer',
+      input: { identity: [policy('id', ALLOW_ALL, DENY_OUTSIDE_REGION)] },
+      denyOnly: true,
+    },
+    {
+      name: 'a Deny whose key is missing in an SCP, the identity and the SCP allowing',
+      input: { identity: [policy('id', ALLOW_ALL)], scps: [[policy('root', ALLOW_ALL, DENY_OUTSIDE_REGION)]] },
+      denyOnly: true,
+    },
+    {
+      name: 'an Allow whose key is missing, no Deny',
+      input: { identity: [policy('id', ALLOW_IN_REGION)] },
+      denyOnly: undefined,
+    },
+    {
+      name: 'a Deny and an Allow whose keys are missing',
+      input: { identity: [policy('id', ALLOW_IN_REGION, DENY_OUTSIDE_REGION)] },
+      denyOnly: undefined,
+    },
+  ])('says whether a conditional answer hangs on a Deny alone (denyOnly): $name', ({ input, denyOnly }) => {
+    const decision = evaluateRequest(input, { action: ACTION, resource: RESOURCE });
+    expect(decision.decision).toBe('conditional');
+    expect(decision.missingContext).toEqual(['aws:RequestedRegion']);
+    expect(decision.denyOnly).toBe(denyOnly);
+  });
+
   it('does not list undecided statements as matched', () => {
     const decision = evaluateRequest(
       { identity: [policy('id', ALLOW_IN_REGION)] },

@@ -72,6 +72,7 @@ describe('the execution role a template defines, evaluated by the embedded simul
     expect(decision?.missingContext).toEqual([
       'sfn-role-audit:unresolved/ManagedPolicy arn:aws:iam::111122223333:policy/team-baseline',
     ]);
+    expect(decision?.denyOnly).toBeUndefined();
   });
 
   it.each([
@@ -84,6 +85,7 @@ describe('the execution role a template defines, evaluated by the embedded simul
     const decision = await decide({ Orders: orders }, 'lambda:InvokeFunction', FN);
     expect(decision?.decision).toBe('conditional');
     expect(decision?.missingContext).toEqual([`sfn-role-audit:unresolved/ManagedPolicy ${policy}`]);
+    expect(decision?.denyOnly).toBe(true);
   });
 
   it('keeps a request a known policy explicitly denies denied beside an unknown policy', async () => {

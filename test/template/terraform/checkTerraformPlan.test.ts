@@ -151,7 +151,8 @@ describe('sfn-role-audit check --terraform-plan', () => {
   it('reads managed_policy_arns: an unknown customer managed policy makes every request conditional on it', async () => {
     const { code, report } = await check(['--terraform-plan', planFixture('managed-policies.plan.json')]);
     expect(code).toBe(0);
-    // The known policies grant the invoke, poll and cancel calls, but the unknown one may deny them: conditional.
+    // The known policies grant the invoke, poll and cancel calls; only a Deny in the unknown one could stop them: LOW.
+    // Only the unknown one could grant the managed rule: one step milder than events' LOW.
     const onUnknown = (purpose: string, severity: string, actions: string[], resources: string[]) => ({
       rule: 'ConditionalPermission',
       severity,
@@ -161,16 +162,6 @@ describe('sfn-role-audit check --terraform-plan', () => {
       decision: 'conditional',
     });
     expect(report?.findings.map(summary)).toEqual([
-      onUnknown(
-        'invoke',
-        'MEDIUM',
-        ['batch:SubmitJob'],
-        [
-          'arn:aws:batch:us-east-1:111122223333:job-queue/orders',
-          'arn:aws:batch:us-east-1:111122223333:job-definition/fulfil:3',
-        ],
-      ),
-      onUnknown('invoke', 'MEDIUM', ['lambda:InvokeFunction'], [FN]),
       {
         rule: 'PolicyContentUnknown',
         severity: 'LOW',
@@ -179,17 +170,24 @@ describe('sfn-role-audit check --terraform-plan', () => {
         resources: ['arn:aws:iam::111122223333:policy/ops-extra'],
         decision: null,
       },
+      onUnknown(
+        'invoke',
+        'LOW',
+        ['batch:SubmitJob'],
+        [
+          'arn:aws:batch:us-east-1:111122223333:job-queue/orders',
+          'arn:aws:batch:us-east-1:111122223333:job-definition/fulfil:3',
+        ],
+      ),
       onUnknown('poll', 'LOW', ['batch:DescribeJobs'], ['*']),
       onUnknown('cancel', 'LOW', ['batch:TerminateJob'], ['arn:aws:batch:us-east-1:111122223333:job/*']),
-      {
-        rule: 'ConditionalPermission',
-        severity: 'INFORMATIONAL',
-        purpose: 'events',
-        actions: EVENTS,
-        resources: [BATCH_RULE],
-        decision: 'conditional',
-      },
+      onUnknown('invoke', 'LOW', ['lambda:InvokeFunction'], [FN]),
+      onUnknown('events', 'INFORMATIONAL', EVENTS, [BATCH_RULE]),
     ]);
+    const invoke = report?.findings.find((f) => f.actions.includes('lambda:InvokeFunction'));
+    expect(invoke?.title).toContain(
+      'lambda:InvokeFunction allowed by the known policies, unless Policy arn:aws:iam::111122223333:policy/ops-extra denies it',
+    );
   });
 
   it('audits a state machine of a module whose role comes from another module', async () => {
@@ -229,15 +227,6 @@ describe('sfn-role-audit check --terraform-plan', () => {
         resources: [key],
         decision: 'conditional',
       },
-      // Granted by the role's known policy, but aws_iam_role_policy.dlq, known only after apply, may deny it.
-      {
-        rule: 'ConditionalPermission',
-        severity: 'MEDIUM',
-        purpose: 'invoke',
-        actions: ['lambda:InvokeFunction'],
-        resources: [FN],
-        decision: 'conditional',
-      },
       {
         rule: 'PolicyContentUnknown',
         severity: 'LOW',
@@ -269,6 +258,15 @@ describe('sfn-role-audit check --terraform-plan', () => {
           'logs:DescribeLogGroups',
         ],
         resources: ['*'],
+        decision: 'conditional',
+      },
+      // Granted by the role's known policy; only aws_iam_role_policy.dlq, known only after apply, could deny it.
+      {
+        rule: 'ConditionalPermission',
+        severity: 'LOW',
+        purpose: 'invoke',
+        actions: ['lambda:InvokeFunction'],
+        resources: [FN],
         decision: 'conditional',
       },
       {
