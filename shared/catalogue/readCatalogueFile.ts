@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileBesideBundle } from './readFileBesideBundle.js';
 import type { Integration } from './types.js';
 
 /** The file name of the catalogue as JSON, beside the Lambda bundle (scripts/build.mjs writes it; the URL below names it). */
@@ -14,19 +13,8 @@ let entries: readonly Integration[] | undefined;
  * of the program, not input: reading it is part of loading the program.
  */
 export function readCatalogueFile(): readonly Integration[] {
-  if (entries !== undefined) return entries;
-  const file = new URL('./catalogue.json', import.meta.url);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new Error(
-      `cannot read the catalogue ${fileURLToPath(file)}: it ships beside the bundle (scripts/build.mjs)`,
-      {
-        cause: error,
-      },
-    );
-  }
-  entries = JSON.parse(text) as readonly Integration[];
+  entries ??= JSON.parse(
+    readFileBesideBundle(new URL('./catalogue.json', import.meta.url), 'the catalogue'),
+  ) as readonly Integration[];
   return entries;
 }

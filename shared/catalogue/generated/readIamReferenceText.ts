@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileBesideBundle } from '../readFileBesideBundle.js';
 
 /** The file name of the IAM reference table, beside this module in the sources and beside the Lambda bundle. */
 export const IAM_REFERENCE_FILE = 'iam-reference.txt';
@@ -12,13 +11,5 @@ export const IAM_REFERENCE_FILE = 'iam-reference.txt';
  * instead). It is data of the program, not input: reading it is part of loading the program, done once.
  */
 export function readIamReferenceText(): string {
-  const file = new URL('./iam-reference.txt', import.meta.url);
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new Error(
-      `cannot read the IAM reference table ${fileURLToPath(file)}: it ships beside the bundle (scripts/build.mjs)`,
-      { cause: error },
-    );
-  }
+  return readFileBesideBundle(new URL('./iam-reference.txt', import.meta.url), 'the IAM reference table');
 }
