@@ -9,7 +9,8 @@ type ConditionBlock = NonNullable<PolicyStatement['Condition']>;
  * The stand-in for a policy whose content is unknown offline: `Allow * on *` and `Deny * on *`, both conditional on
  * `what`. It may grant any request and may deny any request, so every request is `conditional` on it: one no other
  * policy allows is not denied, and one the others allow is not allowed (a customer managed policy, or an AWS managed
- * one such as AWSDenyAll, can hold a Deny; an explicit Deny in any identity policy or boundary wins:
+ * one such as AWSDenyAll, `Deny * on *`: https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSDenyAll.html,
+ * can hold a Deny; an explicit Deny in any identity policy or boundary wins:
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html).
  */
 export function unknownPolicy(what: string): PolicyDocument {
