@@ -1,4 +1,5 @@
-/** Small timing helpers for benchmarks: medians of interleaved runs, so both sides see the same machine noise. */
+/** Small helpers for benchmarks: medians of interleaved runs (both sides see the same machine noise), and samples taken in fresh processes. */
+import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 
 /** Median of a list of numbers. */
@@ -22,4 +23,16 @@ export function compareMedians(fns: Record<string, () => unknown>, rounds: numbe
     }
   }
   return Object.fromEntries(names.map((n) => [n, median(samples[n]!)]));
+}
+
+/**
+ * Runs a bench script in a fresh Node process under tsx (`node FLAGS --import tsx SCRIPT ARGS`) and returns the JSON
+ * of the last line it prints: one sample measured where nothing of this process (heap, compiled code) is inherited.
+ */
+export function sampleInChild<T>(script: string, args: readonly string[], nodeFlags: readonly string[] = []): T {
+  const out = execFileSync(process.execPath, [...nodeFlags, '--import', 'tsx', script, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as T;
 }

@@ -3,23 +3,18 @@
  * Node process (bench/peakMemoryChild.ts) that runs one of them once, alternately, so neither inherits the other's
  * heap, compiled code or garbage.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { median } from './measure.js';
+import { median, sampleInChild } from './measure.js';
 import type { PeakMemorySample } from './peakMemoryChild.js';
 
 const CHILD = fileURLToPath(new URL('./peakMemoryChild.ts', import.meta.url));
 const RUNS = 5;
 
 function sampleOf(file: string, mode: 'analysis' | 'jsonParse'): PeakMemorySample {
-  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', CHILD, file, mode], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as PeakMemorySample;
+  return sampleInChild<PeakMemorySample>(CHILD, [file, mode], ['--expose-gc']);
 }
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;

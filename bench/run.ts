@@ -5,7 +5,6 @@
  * findings, SimulatePrincipalPolicy calls per audit, and the Lambda bundle's cold import against a bare handler.
  * `npm run bench -- --write` also records the results in docs/benchmarks.md.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +21,7 @@ import { ANALYSIS_BLOCK_ROUNDS, ANALYSIS_BLOCKS, ANALYSIS_WARMUP, type AnalysisS
 import { auditExample } from './auditExample.js';
 import { buildDistinctDefinition, buildLargeDefinition } from './buildLargeDefinition.js';
 import { benchColdImport } from './coldImport.js';
-import { compareMedians, median } from './measure.js';
+import { compareMedians, median, sampleInChild } from './measure.js';
 import { benchPeakMemory } from './peakMemory.js';
 import { buildRealisticRole } from './realisticRole.js';
 import { benchRendering } from './rendering.js';
@@ -42,21 +41,13 @@ const ANALYSIS_TARGETS = [
 const ANALYSIS_PROCESSES = 5;
 const ANALYSIS_CHILD = fileURLToPath(new URL('./analysisChild.ts', import.meta.url));
 
-function analysisSampleOf(file: string): AnalysisSample {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', ANALYSIS_CHILD, file], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as AnalysisSample;
-}
-
 function benchAnalysis(text: string): string[] {
   const dir = mkdtempSync(join(os.tmpdir(), 'sfn-role-audit-bench-'));
   let samples: AnalysisSample[];
   try {
     const file = join(dir, 'definition.json');
     writeFileSync(file, text);
-    samples = Array.from({ length: ANALYSIS_PROCESSES }, () => analysisSampleOf(file));
+    samples = Array.from({ length: ANALYSIS_PROCESSES }, () => sampleInChild<AnalysisSample>(ANALYSIS_CHILD, [file]));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
